@@ -31,6 +31,8 @@ __all__ = [
     "Corpus",
     "load_corpus",
     "iter_articles",
+    "iter_payloads",
+    "load_article",
     "decode_bytes",
     "html_to_text",
     "EMBEDDED_CORPUS",
@@ -417,30 +419,61 @@ def iter_articles(source: Any = None, *, text_col: str | None = None, outlet_col
     """
     for meta, payload, where in _iter_payloads(source, text_col=text_col, outlet_col=outlet_col,
                                                id_col=id_col, **read_options):
-        aid = str(meta.get("article_id", "?"))
-        try:
-            if payload is None:
-                raise ArticleError(aid, where.split(": ", 1)[-1] if ": " in where else "no text")
-            if "published" in meta:
-                meta["published"] = normalize_date(meta["published"], aid)
-            decoding = "str"
-            is_html = None
-            if isinstance(payload, Path):
-                size = payload.stat().st_size
-                if size > MAX_BYTES:
-                    raise ArticleError(aid, f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit")
-                is_html = payload.suffix.lower() in (".html", ".htm") or None
-                payload, decoding = decode_bytes(payload.read_bytes(), aid)
-            elif isinstance(payload, bytes):
-                payload, decoding = decode_bytes(payload, aid)
-            elif not isinstance(payload, str):
-                raise ArticleError(aid, f"text is a {type(payload).__name__}, not a string")
-            yield make_article(meta, payload, decoding=decoding, rules=rules, is_html=is_html,
-                               min_words=min_words)
-        except (ArticleError, MetadataError) as exc:
-            problem = exc.problem if isinstance(exc, ArticleError) else f"column {exc.column!r}: {exc.problem}"
-            yield {"article_id": aid, "source": where, "stage": "load", "problem": problem,
-                   "_error": True}
+        yield load_article(meta, payload, where, rules=rules, min_words=min_words)
+
+
+def load_article(meta: dict[str, Any], payload: Any, where: str, *, rules: tuple[Rule, ...] | None = None,
+                 min_words: int = 1) -> ArticleRecord | dict:
+    """Read, decode, convert and clean one article; an error dict instead of raising.
+
+    Parameters
+    ----------
+    meta : dict
+        The article's metadata (``article_id`` at least).
+    payload : str, bytes, pathlib.Path or None
+        The text, its bytes, the file holding it, or None when it is missing.
+    where : str
+        Where the article came from (file, row), for error rows.
+
+    Returns
+    -------
+    ArticleRecord or dict
+        The record, or ``{"article_id", "source", "stage", "problem", "_error": True}``.
+    """
+    aid = str(meta.get("article_id", "?"))
+    try:
+        if payload is None:
+            raise ArticleError(aid, where.split(": ", 1)[-1] if ": " in where else "no text")
+        if "published" in meta:
+            meta["published"] = normalize_date(meta["published"], aid)
+        decoding = "str"
+        is_html = None
+        if isinstance(payload, Path):
+            size = payload.stat().st_size
+            if size > MAX_BYTES:
+                raise ArticleError(aid, f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit")
+            is_html = payload.suffix.lower() in (".html", ".htm") or None
+            payload, decoding = decode_bytes(payload.read_bytes(), aid)
+        elif isinstance(payload, bytes):
+            payload, decoding = decode_bytes(payload, aid)
+        elif not isinstance(payload, str):
+            raise ArticleError(aid, f"text is a {type(payload).__name__}, not a string")
+        return make_article(meta, payload, decoding=decoding, rules=rules, is_html=is_html,
+                            min_words=min_words)
+    except (ArticleError, MetadataError) as exc:
+        problem = exc.problem if isinstance(exc, ArticleError) else f"column {exc.column!r}: {exc.problem}"
+        return {"article_id": aid, "source": where, "stage": "load", "problem": problem, "_error": True}
+
+
+def iter_payloads(source: Any = None, *, text_col: str | None = None, outlet_col: str | None = None,
+                  id_col: str | None = None, **read_options: Any):
+    """Stream ``(metadata, payload, where)`` per article without reading or cleaning the text.
+
+    The cheap half of :func:`iter_articles`: engines send these to workers, which call
+    :func:`load_article`, so decoding and cleaning run in parallel too.
+    """
+    yield from _iter_payloads(source, text_col=text_col, outlet_col=outlet_col, id_col=id_col,
+                              **read_options)
 
 
 def _iter_payloads(source: Any, *, text_col=None, outlet_col=None, id_col=None, chunksize: int = 10_000,

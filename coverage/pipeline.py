@@ -12,17 +12,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from .compare import summarize_by_outlet
-from .corpus import ERROR_COLUMNS, REMOVAL_COLUMNS, Corpus, iter_articles
+from .corpus import ERROR_COLUMNS, REMOVAL_COLUMNS, Corpus
 from .errors import ArticleError
 from .results import TABLE_COLUMNS, Results
 from .segment import WORD_RE, split_paragraphs, split_sentences
 
-__all__ = ["Params", "analyze", "analyze_article", "ArticleContext"]
+__all__ = ["Params", "analyze", "analyze_article", "analyze_to_parquet", "ArticleContext"]
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +43,8 @@ class Params:
 
     line_breaks: str = "auto"
     max_chars: int = 2_000_000
+    min_words: int = 1
+    rules: tuple | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -152,38 +155,19 @@ def analyze_article(article: Mapping[str, Any], params: Params | None = None,
     return out
 
 
-def _collect(records: Iterable[Mapping[str, Any]], params: Params, stages,
-             progress: bool) -> tuple[dict[str, list[dict]], list[dict], list[dict]]:
-    tables: dict[str, list[dict]] = {}
-    errors: list[dict] = []
-    removals: list[dict] = []
-    if progress:
-        from tqdm.auto import tqdm
+def _records(source: Any, p: "Params", read: dict[str, Any]) -> Iterable[Any]:
+    """Work items: records of a Corpus, or (meta, payload, where) to load in the workers."""
+    if isinstance(source, Corpus):
+        return _corpus_records(source)
+    from .corpus import iter_payloads
 
-        records = tqdm(records, desc="articles", unit="article")
-    for rec in records:
-        if rec.get("_error"):
-            errors.append({k: rec.get(k, "") for k in ERROR_COLUMNS})
-            continue
-        for r in rec.get("_removals", []) or []:
-            removals.append({"article_id": rec["article_id"], "rule": r.rule, "start": r.start,
-                             "end": r.end, "text": r.text, "reason": r.reason})
-        try:
-            out = analyze_article(rec, params, stages)
-        except ArticleError as exc:
-            errors.append({"article_id": exc.article, "source": rec.get("file", "") or rec.get("url", ""),
-                           "stage": exc.stage, "problem": exc.problem})
-            continue
-        for name, rows in out.items():
-            tables.setdefault(name, []).extend(rows)
-    return tables, errors, removals
+    return iter_payloads(source, **read)
 
 
 def _corpus_records(corpus: Corpus) -> Iterable[dict[str, Any]]:
-    removals = corpus.removals.groupby("article_id") if len(corpus.removals) else None
-    by_id = {k: g for k, g in removals} if removals is not None else {}
     from .clean import Removal
 
+    by_id = dict(tuple(corpus.removals.groupby("article_id"))) if len(corpus.removals) else {}
     for rec in corpus.articles.to_dict(orient="records"):
         rows = by_id.get(rec["article_id"])
         rec["_removals"] = [] if rows is None else [
@@ -194,20 +178,72 @@ def _corpus_records(corpus: Corpus) -> Iterable[dict[str, Any]]:
         yield rec
 
 
-def analyze(source: Any = None, *, engine: str = "local", n_jobs: int = 1, progress: bool = False,
-            stages: list[tuple[str, Stage]] | None = None, **params: Any) -> Results:
+def _iter_outputs(source, p, stages, *, engine, n_jobs, chunk_size, cache_dir, client, progress, read,
+                  skip_chunks=frozenset()):
+    from .engines import ArticleCache, chunked, map_chunks
+
+    cache = None
+    if cache_dir is not None:
+        from .results import environment_versions
+
+        salt = repr((sorted(asdict(p).items(), key=str), [n for n, _ in stages], environment_versions()))
+        cache = ArticleCache(cache_dir, salt)
+    chunks = chunked(_records(source, p, read), chunk_size)
+    if skip_chunks:
+        chunks = ([] if i in skip_chunks else c for i, c in enumerate(chunks))
+    bar = None
+    if progress:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(desc="articles", unit="article")
+    try:
+        for outputs in map_chunks(chunks, p, engine=engine, n_jobs=n_jobs, stages=stages, cache=cache,
+                                  client=client):
+            if bar is not None:
+                bar.update(len(outputs))
+            yield outputs
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def _merge(outputs, tables: dict[str, list[dict]], errors: list[dict]) -> None:
+    for kind, value in outputs:
+        if kind == "error":
+            errors.append({k: value.get(k, "") for k in ERROR_COLUMNS})
+        else:
+            for name, rows in value.items():
+                tables.setdefault(name, []).extend(rows)
+
+
+def analyze(source: Any = None, *, engine: str = "local", n_jobs: int = 1, chunk_size: int = 256,
+            cache_dir: str | None = None, client: Any = None, progress: bool = False,
+            stages: list[tuple[str, Stage]] | None = None, text_col: str | None = None,
+            outlet_col: str | None = None, id_col: str | None = None, **params: Any) -> Results:
     """Analyze a corpus: readability, sentiment, quotes and framing, per sentence to outlet.
 
     Parameters
     ----------
     source : None, Corpus, or anything :func:`coverage.load_corpus` accepts
         ``None`` analyzes the embedded corpus.
-    engine : {"local"}
-        Where the per-article work runs.
+    engine : {"local", "dask"}
+        Where the per-article work runs: this machine's processes, or a dask.distributed
+        cluster (``client``, or a ``LocalCluster`` with ``n_jobs`` workers; the ``dask`` extra).
     n_jobs : int
-        Processes for the local engine (1: in this process).
+        Processes (``1``: in this process; ``-1``: every core).
+    chunk_size : int
+        Articles per task.
+    cache_dir : path-like, optional
+        A disk cache keyed by each article's text, metadata, the parameters and the package
+        versions: re-running on the same corpus reads the results back instead of recomputing.
+    client : dask.distributed.Client, optional
+        For ``engine="dask"``: any cluster (Slurm, Kubernetes, ...) the caller connected to.
     progress : bool
         Show a progress bar (``tqdm.auto``).
+    stages : list of (name, callable), optional
+        Per-article stages (default :func:`default_stages`).
+    text_col, outlet_col, id_col : str, optional
+        Column names for table sources (see :func:`coverage.load_corpus`).
     **params
         Analysis parameters (see :class:`Params` and the metric stages), recorded in the results.
 
@@ -223,30 +259,114 @@ def analyze(source: Any = None, *, engine: str = "local", n_jobs: int = 1, progr
     >>> sorted(results.articles["outlet"])
     ['CNN', 'The Japan Times']
     """
-    if engine != "local":
-        raise ValueError(f"analyze: unknown engine {engine!r}; available: 'local'")
     p = Params.from_kwargs(**params)
     stages = default_stages() if stages is None else stages
-    if isinstance(source, Corpus):
-        records: Iterable[Mapping[str, Any]] = _corpus_records(source)
-    else:
-        records = iter_articles(source)
-    tables, errors, removals = _collect(records, p, stages, progress)
+    read = {"text_col": text_col, "outlet_col": outlet_col, "id_col": id_col}
+    tables: dict[str, list[dict]] = {}
+    errors: list[dict] = []
+    for outputs in _iter_outputs(source, p, stages, engine=engine, n_jobs=n_jobs, chunk_size=chunk_size,
+                                 cache_dir=cache_dir, client=client, progress=progress, read=read):
+        _merge(outputs, tables, errors)
+    removals = tables.pop("removals", [])
     return assemble_results(tables, errors, removals, p, [name for name, _ in stages])
+
+
+def analyze_to_parquet(source: Any, directory: str, *, chunk_size: int = 2000, engine: str = "local",
+                       n_jobs: int = 1, client: Any = None, progress: bool = False,
+                       stages: list[tuple[str, Stage]] | None = None, text_col: str | None = None,
+                       outlet_col: str | None = None, id_col: str | None = None,
+                       **params: Any) -> Path:
+    """Analyze a corpus of any size into Parquet, chunk by chunk, with flat memory and resume.
+
+    Each chunk of ``chunk_size`` articles is written as ``<directory>/<table>/part-NNNNNN.parquet``
+    as soon as it is done, and recorded in ``<directory>/_progress.json``; an interrupted run
+    called again with the same arguments skips the chunks already written. At the end the
+    ``outlets`` table is computed from the article parts and a ``manifest.json`` written.
+
+    Returns
+    -------
+    pathlib.Path
+        ``directory``. Read a table back with ``pandas.read_parquet(directory / "articles")``.
+    """
+    import json
+
+    out = Path(directory)
+    out.mkdir(parents=True, exist_ok=True)
+    ledger = out / "_progress.json"
+    p = Params.from_kwargs(**params)
+    stages = default_stages() if stages is None else stages
+    stage_names = [name for name, _ in stages]
+    signature = {"chunk_size": chunk_size, "params": repr(sorted(asdict(p).items(), key=str)),
+                 "stages": stage_names, "source": str(source)}
+    done: set[int] = set()
+    if ledger.exists():
+        state = json.loads(ledger.read_text())
+        if state.get("signature") == signature:
+            done = set(state.get("done", []))
+        else:
+            raise ValueError(f"{out} holds a run with other settings; use a new directory")
+    read = {"text_col": text_col, "outlet_col": outlet_col, "id_col": id_col}
+    index = -1
+    for index, outputs in enumerate(_iter_outputs(source, p, stages, engine=engine, n_jobs=n_jobs,
+                                                  chunk_size=chunk_size, cache_dir=None, client=client,
+                                                  progress=progress, read=read, skip_chunks=frozenset(done))):
+        if index in done:
+            continue
+        tables: dict[str, list[dict]] = {}
+        errors: list[dict] = []
+        _merge(outputs, tables, errors)
+        tables["errors"] = errors
+        for name, rows in tables.items():
+            if not rows:
+                continue  # an empty part would carry no column types
+            frame = table_frame(name, rows)
+            folder = out / name
+            folder.mkdir(exist_ok=True)
+            tmp = folder / f".part-{index:06d}.tmp"
+            _flat_for_parquet(frame).to_parquet(tmp, index=False)
+            tmp.replace(folder / f"part-{index:06d}.parquet")
+        done.add(index)
+        ledger.write_text(json.dumps({"signature": signature, "done": sorted(done)}))
+    articles = pd.read_parquet(out / "articles") if (out / "articles").exists() else pd.DataFrame()
+    metric_cols = [c for c in articles.columns
+                   if c not in _META and pd.api.types.is_numeric_dtype(articles[c])
+                   and not pd.api.types.is_bool_dtype(articles[c])]
+    summarize_by_outlet(articles, metric_cols).to_parquet(out / "outlets.parquet", index=False)
+    record = asdict(p)
+    record.update(record.pop("extra"))
+    record["stages"] = stage_names
+    Results({"articles": articles}, record)._write_manifest(out, chunks=index + 1)
+    return out
+
+
+def _flat_for_parquet(frame: pd.DataFrame) -> pd.DataFrame:
+    """Lists as JSON, and all-missing columns typed as strings, so parts share one schema."""
+    from .results import _flat
+
+    frame = _flat(frame)
+    for col in frame.columns:
+        if frame[col].dtype == object and frame[col].isna().all():
+            frame[col] = frame[col].astype("string")
+    return frame
+
+
+def table_frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """Rows of one table as a DataFrame with the standard column order (keys first)."""
+    if not rows:
+        return pd.DataFrame(columns=TABLE_COLUMNS.get(name, ["article_id"]))
+    df = pd.DataFrame(rows)
+    lead = [c for c in TABLE_COLUMNS.get(name, ["article_id"]) if c in df.columns]
+    if "article_id" in df.columns and "article_id" not in lead:
+        lead = ["article_id"] + lead
+    if name != "articles" and "outlet" in df.columns and "outlet" not in lead:
+        lead.insert(1, "outlet")
+    return df[lead + [c for c in df.columns if c not in lead]]
 
 
 def assemble_results(tables: dict[str, list[dict]], errors: list[dict], removals: list[dict],
                      params: Params, stage_names: list[str]) -> Results:
     """Turn collected rows into :class:`Results`, adding the corpus-level tables."""
-    frames: dict[str, pd.DataFrame] = {}
-    for name, rows in tables.items():
-        df = pd.DataFrame(rows)
-        lead = [c for c in TABLE_COLUMNS.get(name, ["article_id"]) if c in df.columns]
-        if "article_id" not in lead:
-            lead = ["article_id"] + lead
-        if name != "articles" and "outlet" in df.columns and "outlet" not in lead:
-            lead.insert(1, "outlet")
-        frames[name] = df[lead + [c for c in df.columns if c not in lead]]
+    frames = {name: table_frame(name, rows) for name, rows in tables.items()}
     for name in ("articles", "sentences", "quotes", "frames"):
         frames.setdefault(name, pd.DataFrame(columns=TABLE_COLUMNS[name]))
     frames["errors"] = pd.DataFrame(errors, columns=ERROR_COLUMNS)

@@ -95,6 +95,12 @@ class Results:
         """Write every table as ``<name>.parquet`` plus ``manifest.json`` into ``directory``."""
         return self._write(directory, "parquet")
 
+    def _write_manifest(self, out: Path, **extra: Any) -> None:
+        manifest = self.manifest()
+        manifest.update(extra)
+        (out / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n",
+                                           encoding="utf-8")
+
     def _write(self, directory, kind: str) -> Path:
         out = Path(directory)
         out.mkdir(parents=True, exist_ok=True)
@@ -104,8 +110,7 @@ class Results:
                 table.to_csv(out / f"{name}.csv", index=False)
             else:
                 table.to_parquet(out / f"{name}.parquet", index=False)
-        (out / "manifest.json").write_text(json.dumps(self.manifest(), indent=2, sort_keys=True) + "\n",
-                                           encoding="utf-8")
+        self._write_manifest(out)
         return out
 
 

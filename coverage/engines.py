@@ -1,0 +1,191 @@
+"""Where the per-article work runs: in this process, in local processes, or on a dask cluster.
+
+Every engine maps the same pure function, :func:`coverage.pipeline.analyze_article`, over chunks
+of article records and returns the same rows in the same order, so the tables do not depend on
+the engine (a test checks it). Chunks keep the per-task overhead small and memory bounded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import logging
+import os
+import pickle
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+__all__ = ["chunked", "run_chunk", "map_chunks", "ArticleCache", "resolve_jobs"]
+
+logger = logging.getLogger(__name__)
+
+Output = tuple[str, Any]  # ("ok", tables) or ("error", error row) or ("skip", record)
+
+
+def chunked(records: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Split an iterable into lists of at most ``size`` items, lazily."""
+    it = iter(records)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
+def resolve_jobs(n_jobs: int) -> int:
+    """``-1`` means every core this process may use; otherwise at least 1."""
+    if n_jobs is None or n_jobs == 0:
+        return 1
+    if n_jobs < 0:
+        try:
+            cores = len(os.sched_getaffinity(0))
+        except AttributeError:  # pragma: no cover - not Linux
+            cores = os.cpu_count() or 1
+        return max(1, cores + 1 + n_jobs)
+    return n_jobs
+
+
+class ArticleCache:
+    """A disk cache of per-article outputs, keyed by the text's hash, the parameters and versions.
+
+    Parameters
+    ----------
+    directory : path-like
+        Where entries live (``<directory>/<key[:2]>/<key>.pkl``).
+    salt : str
+        Anything that must invalidate the cache when it changes: parameters, stage names and
+        package versions (the pipeline passes them).
+    """
+
+    def __init__(self, directory: str | os.PathLike[str], salt: str) -> None:
+        self.directory = Path(directory)
+        self.salt = salt
+
+    def key(self, record: Mapping[str, Any]) -> str:
+        h = hashlib.sha256(self.salt.encode())
+        for field in ("article_id", "outlet", "title", "published", "url", "source_agency", "text"):
+            h.update(b"\x1f" + str(record.get(field, "")).encode("utf-8", "surrogatepass"))
+        return h.hexdigest()
+
+    def get(self, record: Mapping[str, Any]) -> Any | None:
+        path = self._path(self.key(record))
+        try:
+            with open(path, "rb") as fh:
+                return pickle.load(fh)
+        except (FileNotFoundError, EOFError, pickle.UnpicklingError):
+            return None
+
+    def put(self, record: Mapping[str, Any], value: Any) -> None:
+        path = self._path(self.key(record))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+
+    def _path(self, key: str) -> Path:
+        return self.directory / key[:2] / f"{key}.pkl"
+
+
+def run_chunk(records: list[Mapping[str, Any]], params: Any, stages: Any = None,
+              cache: ArticleCache | None = None) -> list[Output]:
+    """Analyze a chunk of records; never raises for one article's problem."""
+    from .errors import ArticleError
+    from .pipeline import analyze_article
+
+    from .corpus import load_article
+
+    out: list[Output] = []
+    for rec in records:
+        if isinstance(rec, tuple):  # (meta, payload, where): load it here, in the worker
+            meta, payload, where = rec
+            rec = load_article(dict(meta), payload, where, rules=getattr(params, "rules", None),
+                               min_words=getattr(params, "min_words", 1))
+        if rec.get("_error"):
+            out.append(("error", rec))
+            continue
+        if cache is not None:
+            hit = cache.get(rec)
+            if hit is not None:
+                out.append(hit)
+                continue
+        try:
+            tables = analyze_article(rec, params, stages)
+            tables["removals"] = [{"article_id": rec["article_id"], "rule": r.rule, "start": r.start,
+                                   "end": r.end, "text": r.text, "reason": r.reason}
+                                  for r in rec.get("_removals", []) or []]
+            result: Output = ("ok", tables)
+        except ArticleError as exc:
+            result = ("error", {"article_id": exc.article, "source": rec.get("file", "") or rec.get("url", ""),
+                                "stage": exc.stage, "problem": exc.problem})
+        if cache is not None:
+            cache.put(rec, result)
+        out.append(result)
+    return out
+
+
+def _strip(rec: Any) -> Any:
+    """What a worker needs of a record (not the raw text)."""
+    if isinstance(rec, tuple):
+        return rec
+    return {k: v for k, v in rec.items() if k != "raw_text"}
+
+
+def map_chunks(chunks: Iterable[list[Mapping[str, Any]]], params: Any, *, engine: str = "local",
+               n_jobs: int = 1, stages: Any = None, cache: ArticleCache | None = None,
+               client: Any = None) -> Iterator[list[Output]]:
+    """Run :func:`run_chunk` over chunks with the chosen engine, yielding results in order.
+
+    Parameters
+    ----------
+    chunks : iterable of list of records
+    params : Params
+    engine : {"local", "dask"}
+        ``local`` with ``n_jobs > 1`` uses a process pool; ``dask`` uses ``client`` (a
+        ``dask.distributed.Client``) or starts a ``LocalCluster`` with ``n_jobs`` workers.
+    n_jobs : int
+        Processes (``-1``: all cores).
+    """
+    jobs = resolve_jobs(n_jobs)
+    if engine == "local" and jobs == 1:
+        for chunk in chunks:
+            yield run_chunk(chunk, params, stages, cache)
+        return
+    if engine == "local":
+        from concurrent.futures import ProcessPoolExecutor
+        import multiprocessing as mp
+
+        ctx = mp.get_context("forkserver" if os.name == "posix" else "spawn")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+            pending = []
+            for chunk in chunks:
+                pending.append(pool.submit(run_chunk, [_strip(r) for r in chunk], params, stages, cache))
+                if len(pending) >= 2 * jobs:  # bounded look-ahead keeps memory flat
+                    yield pending.pop(0).result()
+            for fut in pending:
+                yield fut.result()
+        return
+    if engine == "dask":
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError as exc:  # pragma: no cover - exercised when the extra is missing
+            raise ImportError("engine='dask' needs the dask extra: pip install 'news-coverage[dask]'") from exc
+        own = None
+        if client is None:
+            cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                   dashboard_address=None)
+            client = own = Client(cluster)
+        try:
+            window = []
+            for chunk in chunks:
+                window.append(client.submit(run_chunk, [_strip(r) for r in chunk], params, stages, cache,
+                                            pure=False))
+                if len(window) >= 4 * max(1, len(client.scheduler_info().get("workers", {})) or jobs):
+                    yield window.pop(0).result()
+            for fut in window:
+                yield fut.result()
+        finally:
+            if own is not None:
+                cluster = own.cluster
+                own.close()
+                cluster.close()
+        return
+    raise ValueError(f"unknown engine {engine!r}; available: 'local', 'dask'")
