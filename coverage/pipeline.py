@@ -39,11 +39,19 @@ class Params:
     max_chars : int
         Articles longer than this (after cleaning) are reported in ``errors`` rather than
         analyzed; 0 for no limit.
+    min_words : int
+        Articles with fewer words after cleaning are reported in ``errors``.
+    check_language : bool
+        Report articles that do not look English in ``errors`` (see :mod:`coverage.language`)
+        instead of scoring them with English lexicons.
+    rules : tuple of Rule, optional
+        Boilerplate rules for sources loaded by the pipeline (default: the package's table).
     """
 
     line_breaks: str = "auto"
     max_chars: int = 2_000_000
     min_words: int = 1
+    check_language: bool = True
     rules: tuple | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -134,6 +142,12 @@ def analyze_article(article: Mapping[str, Any], params: Params | None = None,
     if params.max_chars and len(text) > params.max_chars:
         raise ArticleError(aid, f"text has {len(text):,} characters, over max_chars="
                                 f"{params.max_chars:,}; raise the limit to analyze it", "segment")
+    if params.check_language:
+        from .language import check_english
+
+        problem = check_english(text)
+        if problem:
+            raise ArticleError(aid, problem, "language")
     ctx = ArticleContext(article, text, params, split_paragraphs(text),
                          split_sentences(text, line_breaks=params.line_breaks),
                          {k: article.get(k, "") for k in _META}, {})
