@@ -27,7 +27,7 @@ __all__ = ["Rule", "Removal", "Cleaned", "load_rules", "default_rules", "clean_t
 HEADLINE_MAX_WORDS = 25
 _TERMINAL_END = re.compile(r"[.!?:;\u2026][\"'\u201d\u2019)\]]*$")
 _LINE = re.compile(r"[^\n]*(?:\n|$)")
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,10 @@ def normalize_text(text: str) -> str:
     Typographic quotation marks and apostrophes are kept: quotes and sentiment need them.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if _INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
     return text.replace("\u00a0", " ").replace("\u202f", " ")
 
 

@@ -276,9 +276,10 @@ def make_article(meta: Mapping[str, Any], raw: str, *, decoding: str = "str",
         raise ArticleError(article_id, "empty text" if not raw else "text is only whitespace"
                            if not raw.strip() else "no text left after HTML extraction")
     cleaned = clean_text(text, rules)
-    from .segment import count_words  # local: keep module import light
+    from .segment import WORD_RE, count_words  # local: keep module import light
 
-    if count_words(cleaned.text) < min_words:
+    if (min_words <= 1 and WORD_RE.search(cleaned.text) is None) or (
+            min_words > 1 and count_words(cleaned.text) < min_words):
         raise ArticleError(article_id, f"no article text left after cleaning "
                                        f"({len(cleaned.removals)} boilerplate lines removed)")
     record: dict[str, Any] = {k: v for k, v in meta.items() if k != "text"}

@@ -90,7 +90,7 @@ def _segment_stage(ctx: ArticleContext) -> None:
     for i, (s, e) in enumerate(ctx.sentences):
         while p < len(para_bounds) - 1 and s >= para_bounds[p]:
             p += 1
-        words = sum(1 for _ in WORD_RE.finditer(text, s, e))
+        words = len(WORD_RE.findall(text, s, e))
         n_words += words
         rows.append({"sentence_id": i, "paragraph_id": p, "start": s, "end": e,
                      "text": text[s:e], "n_words": words})

@@ -22,7 +22,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-__all__ = ["OKABE_ITO", "outlet_colors", "save_figure", "plot_sentence_lengths"]
+__all__ = ["OKABE_ITO", "outlet_colors", "save_figure", "plot_sentence_lengths", "plot_outlet_metrics"]
 
 #: Okabe-Ito palette (black last: used only beyond seven outlets).
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -81,4 +81,42 @@ def plot_sentence_lengths(sentences: pd.DataFrame, colors: dict[str, str] | None
     ax.set_xlabel("sentence number in the article")
     ax.set_ylabel("sentence length (words)")
     ax.set_title("Sentence length along each article")
+    return fig
+
+
+def plot_outlet_metrics(outlets: pd.DataFrame, metrics: list[str], *, title: str = "",
+                        xlabel: str = "mean per article", colors: dict[str, str] | None = None) -> Figure:
+    """Grouped horizontal bars: one group per metric, one bar per outlet, 95% CI whiskers.
+
+    Parameters
+    ----------
+    outlets : pandas.DataFrame
+        The ``outlets`` table (``outlet, metric, n, mean, ci_low, ci_high``).
+    metrics : list of str
+        Which metrics, top to bottom.
+    title, xlabel : str
+        Labels (say the unit in ``xlabel``).
+    """
+    data = outlets[outlets["metric"].isin(metrics)]
+    names = sorted(data["outlet"].unique())
+    colors = colors or outlet_colors(names)
+    height = max(2.5, 0.45 * len(metrics) * max(1, len(names)) + 1.2)
+    fig, ax = _new_figure((7.0, min(height, 12.0)))
+    band = 0.8 / max(1, len(names))
+    for j, outlet in enumerate(names):
+        rows = data[data["outlet"] == outlet].set_index("metric").reindex(metrics)
+        ys = [i + j * band for i in range(len(metrics))]
+        err = None
+        if rows["ci_low"].notna().any():
+            err = [(rows["mean"] - rows["ci_low"]).fillna(0), (rows["ci_high"] - rows["mean"]).fillna(0)]
+        ax.barh(ys, rows["mean"], height=band * 0.9, color=colors[outlet], xerr=err,
+                label=f"{outlet} (n={int(rows['n'].max()) if rows['n'].notna().any() else 0})",
+                error_kw={"elinewidth": 0.8, "capsize": 2})
+    ax.set_yticks([i + band * (len(names) - 1) / 2 for i in range(len(metrics))], metrics)
+    ax.invert_yaxis()
+    ax.set_xlabel(xlabel)
+    ax.axvline(0, color="#444444", lw=0.6)
+    ax.legend(frameon=False, fontsize=8, loc="best")
+    if title:
+        ax.set_title(title)
     return fig

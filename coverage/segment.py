@@ -190,6 +190,8 @@ def split_sentences(
 
 
 def _line_cuts(text: str, start: int, end: int) -> list[int]:
+    if text.find("\n", start, end) == -1:
+        return []
     cuts = []
     for m in _LINE_BREAK.finditer(text, start, end):
         line_start = text.rfind("\n", start, m.start()) + 1
@@ -230,4 +232,4 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Span]:
 def count_words(text: str, start: int = 0, end: int | None = None) -> int:
     """Number of word tokens in ``text[start:end]`` (see :data:`WORD_RE`)."""
     end = len(text) if end is None else end
-    return sum(1 for _ in WORD_RE.finditer(text, start, end))
+    return len(WORD_RE.findall(text, start, end))

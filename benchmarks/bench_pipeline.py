@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""Speed and memory of the whole pipeline, stage by stage, against the naive baseline.
+
+    .venv/bin/python benchmarks/bench_pipeline.py [--n 2000] [--jobs 2] [--baseline-n 200]
+    .venv/bin/python benchmarks/bench_pipeline.py --stream 200000     # flat-memory streaming run
+
+On N synthetic article-sized texts (coverage.synthetic, deterministic), one core, it prints
+articles/s and MB/s for each stage (cleaning, segmentation, then every metric stage of the
+pipeline) and end to end; peak RSS; and, in the same run on the same texts, the naive baseline
+(pysbd sentences + textstat's seven indices + vaderSentiment per sentence) and a bare regex word
+pass, so each figure is also a ratio. Then the local engine with --jobs processes (speed-up). With
+--stream N it writes N articles to a JSONL file, streams them to Parquet with
+analyze_to_parquet in a child process and prints that process's peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import coverage
+from coverage.corpus import load_article
+from coverage.pipeline import Params, analyze_article, default_stages
+from coverage.synthetic import generate_corpus
+
+
+def rate(n: int, seconds: float, mb: float) -> str:
+    return f"{n / seconds:>9.0f} articles/s {mb / seconds:>7.2f} MB/s"
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed_stages(records, params):
+    """Run analyze_article with each stage wrapped in a timer; return seconds per stage."""
+    totals: dict[str, float] = {}
+
+    def wrap(name, fn):
+        def run(ctx):
+            t0 = time.perf_counter()
+            fn(ctx)
+            totals[name] = totals.get(name, 0.0) + time.perf_counter() - t0
+        return run
+
+    stages = [(name, wrap(name, fn)) for name, fn in default_stages()]
+    t0 = time.perf_counter()
+    for rec in records:
+        analyze_article(rec, params, stages)
+    total = time.perf_counter() - t0
+    totals["(segmentation before stages)"] = total - sum(totals.values())
+    return totals, total
+
+
+def baseline(texts):
+    import pysbd
+    import textstat
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    coverage.ensure_nltk_data()
+    seg = pysbd.Segmenter(language="en", clean=False)
+    sia = SentimentIntensityAnalyzer()
+    t0 = time.perf_counter()
+    for t in texts:
+        for s in seg.segment(t):
+            sia.polarity_scores(s)
+        for f in (textstat.flesch_reading_ease, textstat.flesch_kincaid_grade, textstat.gunning_fog,
+                  textstat.smog_index, textstat.coleman_liau_index, textstat.automated_readability_index,
+                  textstat.dale_chall_readability_score):
+            f(t)
+    return time.perf_counter() - t0
+
+
+def stream(n: int, jobs: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "corpus.jsonl"
+        with open(src, "w", encoding="utf-8") as fh:
+            for start in range(0, n, 5000):
+                for row in generate_corpus(min(5000, n - start), 8, seed=start).to_dict("records"):
+                    fh.write(json.dumps(row) + "\n")
+        size = src.stat().st_size / 1e6
+        code = ("import resource,sys,time; from coverage.pipeline import analyze_to_parquet; t=time.perf_counter();"
+                f"analyze_to_parquet({str(src)!r}, {str(Path(tmp) / 'out')!r}, chunk_size=2000, n_jobs={jobs});"
+                "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024,"
+                " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1024)")
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        seconds, rss, child = map(float, out.stdout.split()[-3:])
+        print(f"streamed {n:,} articles ({size:.0f} MB JSONL) to Parquet with {jobs} process(es): "
+              f"{n / seconds:.0f} articles/s, peak RSS {rss:.0f} MB (largest worker {child:.0f} MB)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=2000)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--baseline-n", type=int, default=200, help="articles for the slow baseline")
+    ap.add_argument("--stream", type=int, default=0, help="articles for the streaming run (0: skip)")
+    args = ap.parse_args()
+    if args.stream:
+        stream(args.stream, args.jobs)
+        return
+    df = generate_corpus(args.n, 8, seed=0)
+    texts = list(df["text"])
+    mb = sum(len(t.encode()) for t in texts) / 1e6
+    print(f"{args.n} synthetic articles, {mb:.1f} MB, mean {1e6 * mb / args.n:.0f} bytes; one core unless noted")
+    coverage.ensure_nltk_data()
+    params = Params()
+    analyze_article(load_article(dict(df.iloc[0].drop("text")), texts[0], "warm-up"), params)  # load lexicons
+
+    t0 = time.perf_counter()
+    regex_words = sum(1 for t in texts for _ in re.finditer(r"\w+", t))
+    t_regex = time.perf_counter() - t0
+    print(f"{'bare regex word pass':<34}{rate(args.n, t_regex, mb)}  ({regex_words:,} words)")
+
+    metas = [dict(r) for r in df.drop(columns="text").to_dict("records")]
+    t0 = time.perf_counter()
+    records = [load_article(m, t, "bench") for m, t in zip(metas, texts)]
+    t_clean = time.perf_counter() - t0
+    print(f"{'loading + cleaning':<34}{rate(args.n, t_clean, mb)}")
+
+    per_stage, t_analyze = timed_stages(records, params)
+    for name, seconds in per_stage.items():
+        print(f"  {name:<32}{rate(args.n, seconds, mb)}")
+    t_e2e = t_clean + t_analyze
+    print(f"{'end to end (load..all stages)':<34}{rate(args.n, t_e2e, mb)}  "
+          f"= {t_e2e / t_regex:.1f}x the regex pass's time")
+
+    t0 = time.perf_counter()
+    res = coverage.analyze(df)
+    t_api = time.perf_counter() - t0
+    print(f"{'analyze(df), tables included':<34}{rate(args.n, t_api, mb)}  "
+          f"({len(res.articles)} articles, {len(res.errors)} errors)")
+    print(f"peak RSS so far: {peak_rss_mb():.0f} MB")
+
+    if args.baseline_n:
+        k = min(args.baseline_n, args.n)
+        t_base = baseline(texts[:k])
+        base_rate = k / t_base
+        print(f"{'naive baseline (pysbd+textstat+VADER)':<34}{base_rate:>9.1f} articles/s on {k} articles"
+              f"  -> coverage end to end is {args.n / t_e2e / base_rate:.1f}x faster")
+
+    if args.jobs and args.jobs > 1:
+        t0 = time.perf_counter()
+        coverage.analyze(df, n_jobs=args.jobs, chunk_size=100)
+        t_par = time.perf_counter() - t0
+        print(f"{f'analyze(df, n_jobs={args.jobs})':<34}{rate(args.n, t_par, mb)}  "
+              f"speed-up {t_api / t_par:.2f}x on {os.cpu_count()} cores")
+
+
+if __name__ == "__main__":
+    main()
