@@ -76,6 +76,7 @@ class ArticleContext:
     sentences: list[tuple[int, int]]
     row: dict[str, Any]
     tables: dict[str, list[dict[str, Any]]]
+    shared: dict[str, Any] = field(default_factory=dict)
 
 
 Stage = Callable[[ArticleContext], None]

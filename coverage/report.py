@@ -7,20 +7,72 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 
+import pandas as pd
+
 from . import plots
 from .results import Results
 
 __all__ = ["FIGURES", "write_figures", "write_report"]
 
 
-def _sentence_lengths(results: Results, colors):
-    if results.sentences.empty:
+def _needs(results: Results, table: str, *columns: str) -> pd.DataFrame | None:
+    frame = results.tables.get(table)
+    if frame is None or frame.empty or not set(columns) <= set(frame.columns):
         return None
-    return plots.plot_sentence_lengths(results.sentences, colors)
+    return frame
+
+
+def _readability(results, colors):
+    return plots.plot_readability(results.outlets, colors) if _needs(
+        results, "articles", "flesch_reading_ease") is not None else None
+
+
+def _sentiment_arc(results, colors):
+    s = _needs(results, "sentences", "compound")
+    return plots.plot_sentiment_arc(s, colors) if s is not None else None
+
+
+def _sentiment_voice(results, colors):
+    a = _needs(results, "articles", "mean_compound_reporter")
+    return plots.plot_sentiment_by_voice(results.outlets, colors) if a is not None else None
+
+
+def _sources(results, colors):
+    q = _needs(results, "quotes", "speaker_type", "n_words")
+    return plots.plot_quoted_words_by_source(q, results.articles, colors) if q is not None else None
+
+
+def _frames(results, colors):
+    f = _needs(results, "frame_outlets", "mean_share")
+    return plots.plot_frame_profiles(f) if f is not None else None
+
+
+def _terms(results, colors):
+    t = _needs(results, "term_outlets", "share_in_family")
+    return plots.plot_term_choices(t, colors) if t is not None else None
+
+
+def _distinctive(results, colors):
+    d = _needs(results, "distinctive_words", "z")
+    return plots.plot_distinctive_words(d, colors) if d is not None else None
+
+
+def _sentence_lengths(results, colors):
+    s = _needs(results, "sentences", "n_words")
+    return plots.plot_sentence_lengths(s, colors) if s is not None else None
 
 
 #: name -> (function of results and colours returning a Figure or None, caption)
 FIGURES: dict[str, tuple[Callable, str]] = {
+    "readability": (_readability, "Readability indices by outlet: all body text, and the reporter's "
+                                  "own prose with quotations left out."),
+    "sentiment_arc": (_sentiment_arc, "VADER compound of every sentence along each article."),
+    "sentiment_by_voice": (_sentiment_voice, "Mean sentence sentiment: all sentences, the reporter's "
+                                             "voice, and quoted voices."),
+    "sources": (_sources, "Share of attributed words by source type, and whose voice comes first."),
+    "frames": (_frames, "Policy-frame profile of each outlet (Boydstun et al. 2014 codebook)."),
+    "terms": (_terms, "Contested-term choices: each term's share of its family's uses."),
+    "distinctive_words": (_distinctive, "Distinctive words: log-odds z-score against frequency."),
     "sentence_lengths": (_sentence_lengths, "Sentence length (words) along each article, by outlet."),
 }
 

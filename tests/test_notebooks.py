@@ -17,6 +17,8 @@ NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 #: The figures each notebook writes into its OUT folder.
 EXPECTED = {
     "01-quickstart": ["01-article-structure.png"],
+    "02-readability-and-sentiment": ["02-readability.png", "02-sentiment-arc.png", "02-sentiment-by-voice.png"],
+    "04-framing": ["04-frame-profiles.png", "04-term-choices.png", "04-distinctive-words.png"],
 }
 
 

@@ -1,0 +1,1589 @@
+"""Policy frames and generic news frames, found by cue lexicons, with the evidence kept.
+
+Two frame typologies, both as data files in ``coverage/data``:
+
+* **Policy frames**: the 15 dimensions of the Policy Frames Codebook (Boydstun et al. 2014),
+  used to annotate the Media Frames Corpus (Card et al. 2015). ``policy_frames.csv`` holds one
+  cue per row (``frame, cue, match, pattern, source, note``). The cues were written by us from
+  the codebook's definitions of each dimension (no published lexicon is copied); see
+  ``coverage/data/SOURCES_framing.md``. :func:`find_frame_cues` returns every cue occurrence with
+  its offsets; :func:`score_frames` turns one article's cues into a distribution over the
+  dimensions and a primary frame; :func:`score_frames_by_article`,
+  :func:`summarize_frames_by_outlet` and :func:`frames_side_by_side` roll articles up to outlets.
+* **Generic frames** (Semetko & Valkenburg 2000): conflict, human interest, attribution of
+  responsibility, morality and economic consequences. ``generic_frames.toml`` operationalizes
+  each of the codebook's yes/no questions that a text can answer as a documented rule over cue
+  words; :func:`code_generic_frames` answers them with evidence spans and
+  :func:`score_generic_frames` scores each frame as the mean of its answered questions, as in the
+  original study.
+
+Matching rules (both typologies and :mod:`coverage.terms`): case-insensitive; a cue never starts
+or ends inside a word; the words of a multiword cue may be separated by any whitespace or a
+hyphen. ``match`` is one of
+
+``lemma``
+    the cue's *last* word also matches simple inflections: ``+s/es/ed/ing``; a final ``e`` is
+    dropped before ``ed/ing`` ("prosecute" -> prosecutes, prosecuted, prosecuting); a final
+    consonant + ``y`` becomes ``ies/ied`` ("policy" -> policies); ``ie`` becomes ``ying``
+    ("die" -> dying). Irregular forms need their own row or a ``regex``.
+``exact``
+    the cue as written (words still joined by whitespace or a hyphen).
+``regex``
+    the ``pattern`` column is a Python regular expression (compiled case-insensitive).
+``none``
+    no matching; the row only declares a frame (the codebook's residual "other").
+
+All cues of a lexicon compile into one regular expression (an alternation, longer cues first), so
+a text is scanned once per sentence. Where two cues overlap, the leftmost match wins and, at the
+same position, the longer one ("shocks the conscience" before "conscience"; a regex cue that
+does not start with a plain letter or digit is tried before the others); a span therefore
+counts for one cue. A cue listed under several frames yields one row per frame.
+
+References
+----------
+Boydstun, A. E., Card, D., Gross, J. H., Resnik, P., & Smith, N. A. (2014). Tracking the
+development of media frames within and across policy issues. APSA 2014 Annual Meeting Paper.
+Card, D., Boydstun, A. E., Gross, J. H., Resnik, P., & Smith, N. A. (2015). The Media Frames
+Corpus: Annotations of frames across issues. *Proceedings of ACL-IJCNLP 2015* (Vol. 2), 438-444.
+Semetko, H. A., & Valkenburg, P. M. (2000). Framing European politics: A content analysis of
+press and television news. *Journal of Communication*, 50(2), 93-109.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import math
+import os
+import re
+import tomllib
+import weakref
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from re import _constants as _sre_c  # noqa: PLC2701 - the parse tree of a cue, see _alt_prefixes
+from re import _parser as _sre_p  # noqa: PLC2701
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "CompiledLexicon",
+    "LEXICON_COLUMNS",
+    "CUE_COLUMNS",
+    "PROFILE_COLUMNS",
+    "EVIDENCE_COLUMNS",
+    "cue_pattern",
+    "compile_lexicon",
+    "load_frame_lexicon",
+    "find_frame_cues",
+    "score_frames",
+    "score_frames_by_article",
+    "summarize_frames_by_outlet",
+    "frames_side_by_side",
+    "load_generic_frames",
+    "find_generic_frame_evidence",
+    "code_generic_frames",
+    "score_generic_frames",
+    "analyze_framing",
+]
+
+logger = logging.getLogger(__name__)
+
+Span = tuple[int, int]
+
+#: Columns of a cue lexicon file (``policy_frames.csv``); ``source`` and ``note`` are optional.
+LEXICON_COLUMNS = ("frame", "cue", "match", "pattern", "source", "note")
+#: Columns of the table returned by :func:`find_frame_cues`.
+CUE_COLUMNS = ("sentence_id", "frame", "cue", "start", "end", "matched")
+_MATCH_TYPES = ("lemma", "exact", "regex", "none")
+_JOINER = r"[\s\-]+"
+
+
+# --------------------------------------------------------------------------------------------
+# Cue patterns and lexicon compilation (shared with coverage.terms)
+# --------------------------------------------------------------------------------------------
+def _inflect(word: str) -> str:
+    """Regex for ``word`` and its simple inflections (+s/es/ed/ing, e/y/ie endings)."""
+    low = word.lower()
+    if not low.isalpha() or len(low) < 3:
+        return re.escape(word)
+    if low.endswith("ie"):
+        return re.escape(word[:-2]) + "(?:ie|ies|ied|ying)"
+    if low.endswith("e"):
+        return re.escape(word[:-1]) + "(?:e|es|ed|ing)"
+    if low.endswith("y") and low[-2] not in "aeiou":
+        return re.escape(word[:-1]) + "(?:y|ies|ied|ying)"
+    if low.endswith(("s", "x", "z", "ch", "sh")):
+        return re.escape(word) + "(?:es|ed|ing)?"
+    return re.escape(word) + "(?:s|es|ed|ing)?"
+
+
+def cue_pattern(cue: str, match: str = "lemma", pattern: str = "") -> str:
+    """The regular expression (without word-boundary guards) for one cue.
+
+    Parameters
+    ----------
+    cue : str
+        The cue as written, e.g. ``"due process"``.
+    match : {"lemma", "exact", "regex"}
+        How the cue matches (see the module docstring).
+    pattern : str
+        The regular expression when ``match == "regex"``.
+
+    Returns
+    -------
+    str
+        A regular expression source string.
+
+    Examples
+    --------
+    >>> cue_pattern("prosecute")
+    'prosecut(?:e|es|ed|ing)'
+    >>> cue_pattern("due process")
+    'due[\\\\s\\\\-]+process(?:es|ed|ing)?'
+    """
+    if match == "regex":
+        if not pattern:
+            raise ValueError(f"cue {cue!r}: match 'regex' needs a pattern")
+        return pattern
+    words = [w for w in re.split(r"[\s\-]+", cue.strip()) if w]
+    if not words:
+        raise ValueError("empty cue")
+    if match == "lemma":
+        parts = [re.escape(w) for w in words[:-1]] + [_inflect(words[-1])]
+    elif match == "exact":
+        parts = [re.escape(w) for w in words]
+    else:
+        raise ValueError(f"cue {cue!r}: unknown match type {match!r}; use one of {_MATCH_TYPES}")
+    return _JOINER.join(parts)
+
+
+@dataclass(frozen=True)
+class CompiledLexicon:
+    """A cue lexicon compiled into one regular expression.
+
+    Attributes
+    ----------
+    regex : re.Pattern
+        The alternation of all cues, each in a named group ``c0, c1, ...``.
+    groups : dict
+        Group name -> tuple of ``(label, cue)`` pairs the group stands for.
+    labels : tuple of str
+        The labels (frames, families) in file order, including cue-less ones.
+    table : pandas.DataFrame
+        The lexicon as loaded.
+    sources : tuple of (str, str)
+        ``(group name, cue regex)`` for every alternative, in the order ``regex`` tries them
+        (used to match many lexicons in one pass over a text; empty when unknown, e.g. for a
+        hand-built instance, which then matches sentence by sentence with ``regex``).
+    """
+
+    regex: re.Pattern[str]
+    groups: dict[str, tuple[tuple[str, str], ...]]
+    labels: tuple[str, ...]
+    table: pd.DataFrame
+    sources: tuple[tuple[str, str], ...] = ()
+
+
+def compile_lexicon(table: pd.DataFrame, label_col: str = "frame") -> CompiledLexicon:
+    """Compile a cue table into one case-insensitive regular expression.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Columns ``label_col, cue, match`` and, for regex cues, ``pattern``.
+    label_col : str
+        The column holding the label each cue stands for (``frame``, ``family``, ...).
+
+    Returns
+    -------
+    CompiledLexicon
+
+    Examples
+    --------
+    >>> lex = compile_lexicon(pd.DataFrame({"frame": ["x"], "cue": ["court"], "match": ["lemma"]}))
+    >>> bool(lex.regex.search("The courts ruled"))
+    True
+    """
+    for col in (label_col, "cue", "match"):
+        if col not in table.columns:
+            raise ValueError(f"lexicon lacks column {col!r}; it has {list(table.columns)}")
+    tab = table.copy()
+    if "pattern" not in tab.columns:
+        tab["pattern"] = ""
+    tab = tab.fillna({"pattern": "", "cue": "", "match": "lemma"})
+    labels = tuple(dict.fromkeys(str(x) for x in tab[label_col]))
+    by_pattern: dict[str, list[tuple[str, str]]] = {}
+    for row in tab.itertuples(index=False):
+        match = str(getattr(row, "match")).strip().lower() or "lemma"
+        if match == "none":
+            continue
+        cue = str(getattr(row, "cue"))
+        src = cue_pattern(cue, match, str(getattr(row, "pattern")))
+        try:
+            re.compile(src)
+        except re.error as exc:
+            raise ValueError(f"cue {cue!r}: bad regular expression {src!r}: {exc}") from exc
+        pairs = by_pattern.setdefault(src, [])
+        pair = (str(getattr(row, label_col)), cue)
+        if pair not in pairs:
+            pairs.append(pair)
+    if not by_pattern:
+        regex = re.compile(r"(?!x)x")  # matches nothing
+        return CompiledLexicon(regex, {}, labels, tab)
+    # longer cues first so that, at one position, the longer alternative wins; cues are
+    # bucketed by their first letter behind a lookahead so that each word start tries only
+    # its bucket (and the cues whose first character is not a plain letter or digit)
+    ordered = sorted(by_pattern, key=lambda s: (-len(s), s))
+    groups = {f"c{i}": tuple(by_pattern[src]) for i, src in enumerate(ordered)}
+    buckets: dict[str, list[tuple[str, str]]] = {}
+    for i, src in enumerate(ordered):
+        buckets.setdefault(_first_char(src), []).append((f"c{i}", src))
+    misc = buckets.pop("", [])
+    parts = [f"(?P<{name}>{src})" for name, src in misc] + [
+        f"(?={re.escape(ch)})(?:{'|'.join(f'(?P<{name}>{src})' for name, src in alts)})"
+        for ch, alts in sorted(buckets.items())
+    ]
+    sources = tuple(misc) + tuple(alt for _, alts in sorted(buckets.items()) for alt in alts)
+    body = "|".join(parts)
+    regex = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+    return CompiledLexicon(regex, groups, labels, tab, sources)
+
+
+def _first_char(src: str) -> str:
+    """The (lowercase) first character every match of ``src`` starts with, or ''."""
+    if not src or not src[0].isalnum() or (len(src) > 1 and src[1] in "?*{"):
+        return ""
+    depth, i, in_class = 0, 0, False
+    while i < len(src):
+        ch = src[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return ""
+        i += 1
+    return src[0].lower()
+
+
+# --------------------------------------------------------------------------------------------
+# Matching many lexicons in one pass (the engine behind every cue search in this module)
+# --------------------------------------------------------------------------------------------
+# Scanning a text with each lexicon's regex, sentence by sentence, costs one pass of the regex
+# engine per lexicon and sentence. Instead, every cue alternative is reduced to the literal
+# prefixes any of its matches must start with (``_alt_prefixes``); one scanner regex finds, in
+# one pass over the lowercased text, each position where such a prefix starts a word; only
+# there is the lexicon's regex (restricted to the alternatives whose prefix matched, in the
+# original order and with the original group names) tried, with ``pos``/``endpos`` = the
+# sentence, exactly as ``regex.finditer(text, start, end)`` would try it. The results are
+# identical to the sentence-by-sentence search; whenever that cannot be guaranteed (a cue
+# whose first character is not known, a back-reference, a text with characters that match an
+# ASCII letter or digit case-insensitively, unsorted or overlapping sentence spans) the
+# lexicon or text is searched sentence by sentence as before.
+_PREFIX_CAP = 256  # most literal prefixes tracked for one alternative
+_NOT_ANALYZED = None
+#: In a prefix: a run of whitespace and hyphens (``[\\s\\-]+``), standing for any whitespace,
+#: ``-`` or run of them in the cue (a looser, so still necessary, condition).
+_SEP = " "
+_SEP_RUN = re.compile(r"[\s\-]+")
+
+
+def _is_sep(ch: str) -> bool:
+    return ch == "-" or ch.isspace()
+
+
+def _prefix_walk(items: Any) -> list[tuple[str, bool]]:
+    """(prefix, open) pairs: every match of ``items`` starts with one prefix; ``open`` prefixes
+    are exactly what the items consumed, so the next item may extend them."""
+    state: list[tuple[str, bool]] = [("", True)]
+    for op, av in items:
+        if not any(o for _, o in state):
+            break
+        exp = _prefix_expand(op, av)
+        new: dict[tuple[str, bool], None] = {}
+        for pfx, is_open in state:
+            if not is_open or exp is None:
+                new[(pfx, False)] = None
+            else:
+                for more, more_open in exp:
+                    if more.startswith(_SEP) and pfx.endswith(_SEP):
+                        more = more[1:]  # two runs in a row are one run
+                    new[(pfx + more, more_open)] = None
+        if len(new) > _PREFIX_CAP:
+            return [(pfx, False) for pfx, _ in state]
+        state = list(new)
+    return state
+
+
+def _prefix_expand(op: Any, av: Any) -> list[tuple[str, bool]] | None:
+    """What one parsed regex item contributes to a literal prefix, or None (unknown)."""
+    c = _sre_c
+    if op is c.LITERAL:
+        ch = chr(av)
+        if _is_sep(ch):
+            return [(_SEP, True)]
+        return [(ch.lower(), True)] if ch.isascii() else None
+    if op is c.IN:
+        chars: set[str] = set()
+        for iop, iav in av:
+            if iop is c.LITERAL and (chr(iav).isascii() or _is_sep(chr(iav))):
+                chars.add(_SEP if _is_sep(chr(iav)) else chr(iav).lower())
+            elif iop is c.RANGE and iav[1] < 128 and iav[1] - iav[0] < 16:
+                chars.update(_SEP if _is_sep(chr(x)) else chr(x).lower()
+                             for x in range(iav[0], iav[1] + 1))
+            elif iop is c.CATEGORY and iav is c.CATEGORY_DIGIT:
+                chars.update("0123456789")  # texts with other digits are not scanned this way
+            elif iop is c.CATEGORY and iav is c.CATEGORY_SPACE:
+                chars.add(_SEP)
+            else:
+                return None
+        if chars == {_SEP}:
+            return [(_SEP, True)]
+        if not 0 < len(chars) <= 16 or _SEP in chars:
+            return None
+        return [(ch, True) for ch in sorted(chars)]
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return [("", True)]  # zero-width: a prefix of what follows is still a prefix
+    if op is c.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        return None if add_flags or del_flags else _prefix_walk(sub)
+    if op is c.BRANCH:
+        out: list[tuple[str, bool]] = []
+        for alt in av[1]:
+            out.extend(_prefix_walk(alt))
+        return out
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        lo, hi, sub = av
+        once = _prefix_walk(sub)
+        if once == [(_SEP, True)]:  # \s+, [\s\-]*, -?, ...: no run, or one run
+            return ([("", True)] if lo == 0 else []) + ([(_SEP, True)] if hi > 0 else [])
+        if lo == 0 and hi > 1:  # x*: go on without it, or stop here
+            return [("", True), ("", False)]
+        out = [("", True)] if lo == 0 else []
+        if hi == 0:
+            return out or [("", True)]
+        out += once if hi == 1 else [(pfx, False) for pfx, _ in once]
+        return out
+    if op is c.ATOMIC_GROUP:
+        return [(pfx, False) for pfx, _ in _prefix_walk(av)]
+    return None
+
+
+def _has_groupref(items: Any) -> bool:
+    c = _sre_c
+    for op, av in items:
+        if op in (c.GROUPREF, c.GROUPREF_EXISTS):
+            return True
+        if op is c.SUBPATTERN and _has_groupref(av[3]):
+            return True
+        if op is c.BRANCH and any(_has_groupref(a) for a in av[1]):
+            return True
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and _has_groupref(av[2]):
+            return True
+        if op in (c.ASSERT, c.ASSERT_NOT) and _has_groupref(av[1]):
+            return True
+        if op is c.ATOMIC_GROUP and _has_groupref(av):
+            return True
+    return False
+
+
+@lru_cache(maxsize=8192)
+def _alt_prefixes(src: str) -> frozenset[str] | None:
+    """The lowercase literal prefixes every case-insensitive match of ``src`` starts with.
+
+    None when that is not known (a match may start with any character, or ``src`` refers to
+    other groups).
+
+    Examples
+    --------
+    >>> sorted(_alt_prefixes(r"(?:the\\s+)?trump\\s+administration"))
+    ['the', 'trump']
+    >>> _alt_prefixes(r"\\d+-year-old") == frozenset("0123456789")
+    True
+    >>> _alt_prefixes(r"\\w+") is None
+    True
+    """
+    try:
+        parsed = _sre_p.parse(src, re.IGNORECASE)
+    except (re.error, RecursionError, OverflowError):  # pragma: no cover - checked at compile
+        return _NOT_ANALYZED
+    if _has_groupref(parsed.data):
+        return _NOT_ANALYZED
+    prefixes = frozenset(pfx for pfx, _ in _prefix_walk(parsed.data))
+    if not prefixes or "" in prefixes:
+        return _NOT_ANALYZED
+    return prefixes
+
+
+class _SubPattern:
+    """Some alternatives of one lexicon, compiled on first use (``.match`` as ``re.Pattern``)."""
+
+    __slots__ = ("source", "match")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.match = self._compile_and_match
+
+    def _compile_and_match(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
+        self.match = re.compile(self.source, re.IGNORECASE).match  # type: ignore[method-assign]
+        return self.match(text, pos, endpos)
+
+
+def _trie_regex(words: Iterable[str]) -> str:
+    """An alternation of ``words`` that matches the longest word that starts at a position."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [(r"[\s\-]+" if ch == _SEP else re.escape(ch)) + emit(child)
+                for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            if not alts:
+                return ""
+            alts.append("")
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(trie)
+
+
+#: The non-ASCII characters that match an ASCII letter case-insensitively (İ, ı, ſ and the
+#: Kelvin sign; tests/test_framing_fast.py checks this against every code point).
+_ASCII_TWINS = "\u0130\u0131\u017f\u212a"
+#: A non-ASCII character that an ASCII letter or ``\d`` could match.
+_ASCII_LIKE = re.compile(rf"[^\x00-\x7f](?<=[{_ASCII_TWINS}\d])")
+
+
+def _lowered_for_scan(text: str) -> str | None:
+    """``text.lower()`` when scanning it for ASCII prefixes finds every candidate, else None.
+
+    Lowercasing keeps every character a word character or not, and only the twins change
+    length or become ASCII; a text with a twin or a non-ASCII digit is searched as before.
+    """
+    if not text.isascii():
+        for twin in _ASCII_TWINS:
+            if twin in text:
+                return None
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+def _regular_spans(spans: Sequence[Span], n_chars: int) -> bool:
+    """Sentence spans in text order, not overlapping, inside the text."""
+    prev = 0
+    for s, e in spans:
+        if s < prev or e < s:
+            return False
+        prev = e
+    return prev <= n_chars
+
+
+Row = tuple[int, str, str, int, int, str]  # sentence_id, label, cue, start, end, matched
+
+
+def _finditer_rows(text: str, spans: Sequence[Span], lex: CompiledLexicon) -> list[Row]:
+    """The reference search: every sentence scanned by the lexicon's regex."""
+    rows: list[Row] = []
+    groups = lex.groups
+    for sid, (s, e) in enumerate(spans):
+        for m in lex.regex.finditer(text, s, e):
+            matched = m.group(0)
+            for label, cue in groups[m.lastgroup or ""]:
+                rows.append((sid, label, cue, m.start(), m.end(), matched))
+    return rows
+
+
+class _Plan:
+    """Several compiled lexicons, prepared to be matched in one pass over a text."""
+
+    def __init__(self, lexicons: tuple[CompiledLexicon, ...]) -> None:
+        self.lexicons = lexicons
+        self.index = {id(lex): i for i, lex in enumerate(lexicons)}
+        self.slow = [False] * len(lexicons)
+        entries: dict[str, dict[int, set[int]]] = {}
+        for i, lex in enumerate(lexicons):
+            if not lex.sources:
+                self.slow[i] = bool(lex.groups)  # hand-built: search as before
+                continue
+            per_alt = [_alt_prefixes(src) for _name, src in lex.sources]
+            if any(p is None for p in per_alt):
+                self.slow[i] = True
+                continue
+            for a, prefixes in enumerate(per_alt):
+                for pfx in prefixes:  # type: ignore[union-attr]
+                    entries.setdefault(pfx, {}).setdefault(i, set()).add(a)
+        subs: dict[tuple[int, tuple[int, ...]], _SubPattern] = {}
+        self.closure: dict[str, tuple[tuple[int, _SubPattern], ...]] = {}
+        for key in entries:
+            merged: dict[int, set[int]] = {}
+            for k in range(1, len(key) + 1):
+                for i, alts in entries.get(key[:k], {}).items():
+                    merged.setdefault(i, set()).update(alts)
+            items = []
+            for i in sorted(merged):
+                alts = tuple(sorted(merged[i]))
+                sub = subs.get((i, alts))
+                if sub is None:
+                    srcs = lexicons[i].sources
+                    body = "|".join(f"(?P<{srcs[a][0]}>{srcs[a][1]})" for a in alts)
+                    sub = subs[(i, alts)] = _SubPattern(rf"(?<!\w)(?:{body})(?!\w)")
+                items.append((i, sub))
+            self.closure[key] = tuple(items)
+        # a candidate is a position after a non-word character (or 0) where a prefix starts;
+        # the scanner consumes that one character, so sre skips ahead to non-word characters
+        trie = _trie_regex(entries)
+        self.scanner = re.compile(rf"\W(?=({trie}))") if entries else None
+        self.scanner_at_0 = re.compile(rf"(?=({trie}))") if entries else None
+
+    def scan(self, text: str, spans: Sequence[Span]) -> _TextScan:
+        """Find the candidate positions of every lexicon in ``text`` (one pass)."""
+        low = _lowered_for_scan(text) if self.scanner is not None else None
+        if low is None or not _regular_spans(spans, len(text)):
+            return _TextScan(self, text, spans, None)
+        cands: list[list[tuple[int, int, _SubPattern]]] = [[] for _ in self.lexicons]
+        n = len(spans)
+        if not n:
+            return _TextScan(self, text, spans, cands)
+        closure = self.closure
+        j = 0
+        s_j, e_j = spans[0]
+        matches: Iterable[re.Match[str]] = self.scanner.finditer(low)  # type: ignore[union-attr]
+        at_0 = self.scanner_at_0.match(low)  # type: ignore[union-attr]
+        if at_0 is not None:  # zero-width, so its end is 0 too
+            matches = itertools.chain((at_0,), matches)
+        for m in matches:
+            p = m.end()  # the scanner consumed the non-word character before the candidate
+            if p >= e_j:
+                while p >= e_j and j < n - 1:
+                    j += 1
+                    s_j, e_j = spans[j]
+                if p >= e_j:
+                    break
+            if p < s_j:
+                continue
+            key = m.group(1)
+            subs = closure.get(key)
+            if subs is None:  # a separator run other than one space
+                subs = closure[_SEP_RUN.sub(_SEP, key)]
+            for i, sub in subs:
+                cands[i].append((p, j, sub))
+        return _TextScan(self, text, spans, cands)
+
+
+class _TextScan:
+    """The cue occurrences of each lexicon of a plan in one text, found on demand."""
+
+    __slots__ = ("plan", "text", "spans", "cands", "_rows")
+
+    def __init__(self, plan: _Plan, text: str, spans: Sequence[Span],
+                 cands: list[list[tuple[int, int, _SubPattern]]] | None) -> None:
+        self.plan, self.text, self.spans, self.cands = plan, text, spans, cands
+        self._rows: dict[int, list[Row]] = {}
+
+    def rows(self, i: int) -> list[Row]:
+        """Lexicon ``i``'s matches in sentence order, as ``regex.finditer`` per sentence."""
+        out = self._rows.get(i)
+        if out is not None:
+            return out
+        lex = self.plan.lexicons[i]
+        if self.cands is None or self.plan.slow[i]:
+            out = _finditer_rows(self.text, self.spans, lex)
+        else:
+            out = []
+            text, spans, groups = self.text, self.spans, lex.groups
+            cur = 0
+            for p, sid, sub in self.cands[i]:
+                if p < cur:  # inside the previous match (of this or an earlier sentence)
+                    continue
+                m = sub.match(text, p, spans[sid][1])
+                if m is not None:
+                    cur = m.end()
+                    matched = text[p:cur]
+                    for label, cue in groups[m.lastgroup]:  # type: ignore[index]
+                        out.append((sid, label, cue, p, cur, matched))
+        self._rows[i] = out
+        return out
+
+    def lexicon_rows(self, lex: CompiledLexicon | None) -> list[Row]:
+        return [] if lex is None else self.rows(self.plan.index[id(lex)])
+
+
+_PLANS: dict[tuple[int, ...], tuple[tuple[CompiledLexicon, ...], _Plan]] = {}
+_PLANS_MAX = 32
+
+
+def _plan_for(lexicons: Sequence[CompiledLexicon]) -> _Plan:
+    """The (cached) plan for these lexicon objects; the cache holds them, so ids stay valid."""
+    lexs = tuple({id(lex): lex for lex in lexicons}.values())
+    key = tuple(map(id, lexs))
+    hit = _PLANS.get(key)
+    if hit is not None:
+        return hit[1]
+    plan = _Plan(lexs)
+    while len(_PLANS) >= _PLANS_MAX:
+        _PLANS.pop(next(iter(_PLANS)), None)
+    _PLANS[key] = (lexs, plan)
+    return plan
+
+
+def _read_table(source: str | Path | pd.DataFrame) -> pd.DataFrame:
+    if isinstance(source, pd.DataFrame):
+        return source.copy()
+    return pd.read_csv(source, dtype=str, keep_default_na=False, encoding="utf-8")
+
+
+def _data_text(name: str) -> str:
+    return resources.files("coverage.data").joinpath(name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _default_policy_lexicon() -> CompiledLexicon:
+    from io import StringIO
+
+    table = pd.read_csv(StringIO(_data_text("policy_frames.csv")), dtype=str,
+                        keep_default_na=False)
+    return compile_lexicon(table, "frame")
+
+
+def _file_key(source: object) -> tuple[str, int, int] | None:
+    """(absolute path, mtime, size) of a local file, the key its compiled form is cached on."""
+    if not isinstance(source, (str, os.PathLike)):
+        return None
+    try:
+        st = os.stat(source)
+    except (OSError, ValueError, TypeError):
+        return None
+    return (os.path.abspath(os.fspath(source)), st.st_mtime_ns, st.st_size)
+
+
+@lru_cache(maxsize=16)
+def _lexicon_from_file(key: tuple[str, int, int]) -> CompiledLexicon:
+    return compile_lexicon(_read_table(key[0]), "frame")
+
+
+class _ByIdentity:
+    """Values built from objects (user DataFrames), cached while the object lives.
+
+    The key is the object's identity: a DataFrame changed in place after its first use keeps
+    its first compilation (pass a copy, or compile it yourself, to use the change).
+    """
+
+    def __init__(self) -> None:
+        self._items: dict[int, tuple[weakref.ref[Any], Any]] = {}
+
+    def get(self, obj: Any, build: Callable[[Any], Any]) -> Any:
+        key = id(obj)
+        hit = self._items.get(key)
+        if hit is not None and hit[0]() is obj:
+            return hit[1]
+        value = build(obj)
+        items = self._items
+        try:
+            ref = weakref.ref(obj, lambda _ref, key=key: items.pop(key, None))
+        except TypeError:  # pragma: no cover - not weakly referenceable: not cached
+            return value
+        items[key] = (ref, value)
+        return value
+
+
+_LEXICONS_BY_FRAME = _ByIdentity()
+
+
+def _resolve_lexicon(
+    lexicon: str | Path | pd.DataFrame | CompiledLexicon | None,
+) -> CompiledLexicon:
+    """:func:`load_frame_lexicon`, with DataFrames compiled once per object."""
+    if isinstance(lexicon, pd.DataFrame):
+        return _LEXICONS_BY_FRAME.get(lexicon, lambda df: compile_lexicon(_read_table(df)))
+    return load_frame_lexicon(lexicon)
+
+
+def load_frame_lexicon(
+    lexicon: str | Path | pd.DataFrame | CompiledLexicon | None = None,
+) -> CompiledLexicon:
+    """Load and compile a policy-frame cue lexicon.
+
+    Parameters
+    ----------
+    lexicon : str, pathlib.Path, pandas.DataFrame, CompiledLexicon or None
+        ``None`` for the packaged ``policy_frames.csv``; a path to a CSV or a DataFrame with
+        columns ``frame, cue, match`` (+ ``pattern`` for regex cues; ``source, note`` optional).
+
+    Returns
+    -------
+    CompiledLexicon
+        The packaged lexicon is compiled once per process, a CSV file once per path (and
+        modification time); a DataFrame is compiled on every call.
+
+    Examples
+    --------
+    >>> lex = load_frame_lexicon()
+    >>> lex.labels[0], lex.labels[-1], len(lex.labels)
+    ('economic', 'other', 15)
+
+    References
+    ----------
+    Boydstun, A. E., Card, D., Gross, J. H., Resnik, P., & Smith, N. A. (2014). Tracking the
+    development of media frames within and across policy issues. APSA 2014 Annual Meeting Paper.
+    """
+    if lexicon is None:
+        return _default_policy_lexicon()
+    if isinstance(lexicon, CompiledLexicon):
+        return lexicon
+    key = _file_key(lexicon)
+    if key is not None:
+        return _lexicon_from_file(key)
+    return compile_lexicon(_read_table(lexicon), "frame")
+
+
+def _sentence_spans(text: str, sentences: Sequence[Span] | None) -> list[Span]:
+    if sentences is not None:
+        return [(int(s), int(e)) for s, e in sentences]
+    try:
+        from coverage.segment import split_sentences
+    except ImportError:  # pragma: no cover - the segmenter ships with the package
+        logger.debug("coverage.segment unavailable: treating the text as one sentence")
+        return [(0, len(text))]
+    return list(split_sentences(text))
+
+
+def _by_start_label(row: Row) -> tuple[int, str]:
+    return row[3], row[1]
+
+
+def _sorted_rows(rows: list[Row]) -> list[Row]:
+    """Occurrences ordered by start, then label (stable: sentence order among equals)."""
+    return sorted(rows, key=_by_start_label)
+
+
+def _rows_frame(rows: list[Row], label_name: str) -> pd.DataFrame:
+    out = pd.DataFrame(rows, columns=["sentence_id", label_name, "cue", "start", "end", "matched"])
+    out = out.astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
+    for col in (label_name, "cue", "matched"):
+        out[col] = out[col].astype(object)
+    return out
+
+
+def _scan(
+    text: str, spans: Sequence[Span], lex: CompiledLexicon, label_name: str
+) -> pd.DataFrame:
+    rows = _plan_for((lex,)).scan(text, spans).rows(0)
+    return _rows_frame(_sorted_rows(rows), label_name)
+
+
+def find_frame_cues(
+    text: str,
+    sentences: Sequence[Span] | None = None,
+    lexicon: str | Path | pd.DataFrame | CompiledLexicon | None = None,
+) -> pd.DataFrame:
+    """Find every policy-frame cue in one article.
+
+    Parameters
+    ----------
+    text : str
+        The article's (clean) text.
+    sentences : list of (int, int), optional
+        Sentence spans into ``text``; by default ``coverage.segment.split_sentences(text)``.
+        Only text inside a sentence span is searched.
+    lexicon : path, DataFrame, CompiledLexicon or None
+        The cue lexicon; ``None`` for the packaged Policy Frames Codebook cues.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per cue occurrence (and frame), ordered by ``start``: ``sentence_id`` (int, the
+        index into ``sentences``), ``frame``, ``cue`` (the lexicon entry), ``start``, ``end``
+        (offsets into ``text``) and ``matched`` (``text[start:end]``).
+
+    Examples
+    --------
+    >>> text = "The suit argues the policy violates their due process rights."
+    >>> cues = find_frame_cues(text, [(0, len(text))])
+    >>> cues["matched"].tolist()
+    ['suit', 'policy', 'due process', 'rights']
+    >>> cues["frame"].str.slice(0, 8).tolist()
+    ['legality', 'policy_p', 'legality', 'legality']
+
+    References
+    ----------
+    Card, D., Boydstun, A. E., Gross, J. H., Resnik, P., & Smith, N. A. (2015). The Media Frames
+    Corpus: Annotations of frames across issues. *Proceedings of ACL-IJCNLP 2015*, 438-444.
+    """
+    lex = load_frame_lexicon(lexicon)
+    return _scan(text, _sentence_spans(text, sentences), lex, "frame")
+
+
+# --------------------------------------------------------------------------------------------
+# Article profiles and outlet roll-ups
+# --------------------------------------------------------------------------------------------
+PROFILE_COLUMNS = (
+    "frame", "n_cues", "n_sentences", "weight", "share", "share_sentences", "primary",
+)
+
+
+def score_frames(
+    cues: pd.DataFrame,
+    n_sentences: int | None = None,
+    *,
+    headline_sentences: int = 0,
+    headline_weight: float = 1.0,
+    lede_sentences: int = 0,
+    lede_weight: float = 1.0,
+    unit: Literal["sentence", "cue"] = "sentence",
+    frames: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """One article's distribution over frames and its primary frame.
+
+    Each sentence that holds at least one cue of a frame counts once for that frame
+    (``unit="sentence"``, the default, so a repeated word does not dominate), or every cue counts
+    (``unit="cue"``). A count is multiplied by ``headline_weight`` for the first
+    ``headline_sentences`` sentences and by ``lede_weight`` for the ``lede_sentences`` after them.
+
+    Parameters
+    ----------
+    cues : pandas.DataFrame
+        The output of :func:`find_frame_cues` for one article (``sentence_id``, ``frame``,
+        ``start``).
+    n_sentences : int, optional
+        The article's number of sentences, for ``share_sentences``.
+    headline_sentences, lede_sentences : int
+        How many leading sentences are the headline and, after it, the lede.
+    headline_weight, lede_weight : float
+        Their weights (1 = no extra weight).
+    unit : {"sentence", "cue"}
+        What is counted.
+    frames : sequence of str, optional
+        The frames to report, in order; by default the packaged lexicon's 15 dimensions. Frames
+        present in ``cues`` but not listed are appended (so a user lexicon's frames are kept).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per frame: ``frame``, ``n_cues`` (cue occurrences), ``n_sentences`` (sentences
+        with a cue), ``weight`` (the weighted count), ``share`` (weight / total weight; 0 when the
+        article has no cue), ``share_sentences`` (n_sentences / the article's sentences; NaN when
+        ``n_sentences`` is not given) and ``primary`` (True for the one frame with the largest
+        weight; ties go to the frame whose first cue comes first; no frame is primary when there
+        is no cue: an absence of cues is not the codebook's "other").
+
+    Examples
+    --------
+    >>> cues = pd.DataFrame({"sentence_id": [0, 1, 1], "frame": ["economic", "political",
+    ...                      "political"], "start": [0, 10, 20]})
+    >>> p = score_frames(cues, 4, frames=["economic", "political"])
+    >>> p[["frame", "weight", "share", "primary"]].values.tolist()
+    [['economic', 1.0, 0.5, True], ['political', 1.0, 0.5, False]]
+
+    References
+    ----------
+    Card, D., Boydstun, A. E., Gross, J. H., Resnik, P., & Smith, N. A. (2015). The Media Frames
+    Corpus: Annotations of frames across issues. *Proceedings of ACL-IJCNLP 2015*, 438-444
+    (primary frame: one per article).
+    """
+    if frames is None:
+        frames = load_frame_lexicon().labels
+    has = len(cues) > 0
+    rows = _frame_profile(
+        frames,
+        cues["frame"].tolist() if has else [],
+        cues["sentence_id"].tolist() if has else [],
+        cues["start"].tolist() if has else [],
+        n_sentences, headline_sentences=headline_sentences, headline_weight=headline_weight,
+        lede_sentences=lede_sentences, lede_weight=lede_weight, unit=unit)
+    out = pd.DataFrame(rows, columns=list(PROFILE_COLUMNS))
+    return out.astype({"n_cues": "int64", "n_sentences": "int64", "share": "float64",
+                       "share_sentences": "float64", "primary": "bool"})
+
+
+_NO_CUE = int(np.iinfo(np.int64).max)  # "first cue position" of a frame without cues
+
+
+def _frame_profile(
+    frames: Sequence[Any],
+    cue_frames: Sequence[Any],
+    cue_sentences: Sequence[Any],
+    cue_starts: Sequence[Any],
+    n_sentences: int | None,
+    *,
+    headline_sentences: int = 0,
+    headline_weight: float = 1.0,
+    lede_sentences: int = 0,
+    lede_weight: float = 1.0,
+    unit: str = "sentence",
+) -> list[tuple[Any, int, int, float, float, float, bool]]:
+    """The rows of :func:`score_frames` (``PROFILE_COLUMNS``) from the cues as three lists."""
+    if unit not in ("sentence", "cue"):
+        raise ValueError(f"unit must be 'sentence' or 'cue', not {unit!r}")
+    frames = list(frames)
+    if cue_frames:
+        frames += [f for f in dict.fromkeys(cue_frames) if f not in frames]
+    by_frame: dict[Any, list[int]] = {}
+    for k, f in enumerate(cue_frames):
+        if f == f:  # a NaN label equals no frame (as in a pandas comparison)
+            by_frame.setdefault(f, []).append(k)
+    head_end = headline_sentences
+    lede_end = headline_sentences + lede_sentences
+    w_head, w_lede = float(headline_weight), float(lede_weight)
+
+    def weight_of(sid: int) -> float:
+        if sid < head_end:
+            return w_head
+        if sid < lede_end:
+            return w_lede
+        return 1.0
+
+    counts = []
+    for frame in frames:
+        idx = by_frame.get(frame, ()) if frame == frame else ()
+        sids = sorted(set(int(cue_sentences[k]) for k in idx))
+        if unit == "sentence":
+            weight = float(sum(weight_of(s) for s in sids))
+        else:
+            weight = float(sum(weight_of(int(cue_sentences[k])) for k in idx))
+        if idx:
+            starts = [cue_starts[k] for k in idx]
+            starts = [x for x in starts if x == x]  # pandas' min skips NaN
+            first = int(min(starts)) if starts else int(math.nan)
+        else:
+            first = _NO_CUE
+        counts.append((frame, len(idx), len(sids), weight, first))
+    # the total as pandas sums a float64 column (pairwise), NaN counted as 0
+    weights = np.array([c[3] for c in counts], dtype=np.float64)
+    total = float(np.add.reduce(np.where(np.isnan(weights), 0.0, weights)))
+    positive = total > 0
+    best = -1
+    if positive:  # largest weight, then earliest first cue, then frame order; NaN never wins
+        ranked = [(-c[3], c[4], k) for k, c in enumerate(counts) if c[3] == c[3]]
+        if ranked:
+            best = min(ranked)[2]
+    return [
+        (frame, n_cues, n_sent, weight, weight / total if positive else 0.0,
+         n_sent / n_sentences if n_sentences else math.nan, k == best)
+        for k, (frame, n_cues, n_sent, weight, _first) in enumerate(counts)
+    ]
+
+
+def score_frames_by_article(
+    cues: pd.DataFrame,
+    articles: pd.DataFrame,
+    **params: object,
+) -> pd.DataFrame:
+    """Frame profiles of many articles (articles without any cue included).
+
+    Parameters
+    ----------
+    cues : pandas.DataFrame
+        Cue evidence for many articles: :func:`find_frame_cues` output with an ``article_id``
+        column (the pipeline's ``frames`` table).
+    articles : pandas.DataFrame
+        One row per article: ``article_id``, ``outlet`` and optionally ``n_sentences``.
+    **params
+        Passed to :func:`score_frames` (``headline_sentences``, ``lede_weight``, ``unit``, ...).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``article_id, outlet`` followed by the columns of :func:`score_frames`.
+
+    Examples
+    --------
+    >>> arts = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "n_sentences": [2]})
+    >>> cues = pd.DataFrame({"article_id": ["a"], "sentence_id": [0], "frame": ["economic"],
+    ...                      "start": [0]})
+    >>> score_frames_by_article(cues, arts, frames=["economic"])["share"].tolist()
+    [1.0]
+
+    References
+    ----------
+    Card, D. et al. (2015). The Media Frames Corpus. *Proceedings of ACL-IJCNLP 2015*, 438-444.
+    """
+    for col in ("article_id", "outlet"):
+        if col not in articles.columns:
+            raise ValueError(f"articles lacks column {col!r}")
+    groups = dict(tuple(cues.groupby("article_id", sort=False))) if len(cues) else {}
+    empty = pd.DataFrame({c: pd.Series(dtype=t) for c, t in
+                          [("sentence_id", "int64"), ("frame", object), ("start", "int64")]})
+    parts = []
+    for art in articles.itertuples(index=False):
+        aid = getattr(art, "article_id")
+        n = getattr(art, "n_sentences", None)
+        n = None if n is None or pd.isna(n) else int(n)
+        prof = score_frames(groups.get(aid, empty), n, **params)  # type: ignore[arg-type]
+        prof.insert(0, "outlet", getattr(art, "outlet"))
+        prof.insert(0, "article_id", aid)
+        parts.append(prof)
+    if not parts:
+        return pd.DataFrame(columns=["article_id", "outlet", *PROFILE_COLUMNS])
+    return pd.concat(parts, ignore_index=True)
+
+
+def summarize_frames_by_outlet(profiles: pd.DataFrame) -> pd.DataFrame:
+    """Roll article frame profiles up to outlets.
+
+    Parameters
+    ----------
+    profiles : pandas.DataFrame
+        The output of :func:`score_frames_by_article`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per outlet and frame: ``outlet``, ``frame``, ``n_articles`` (the outlet's
+        articles), ``n_articles_with_frame`` (articles with at least one cue of the frame),
+        ``n_cues``, ``mean_share`` and ``sd_share`` (mean and sample SD over articles of the
+        frame's ``share``), ``share_primary`` (fraction of the outlet's articles whose primary
+        frame it is; articles without any cue have none).
+
+    Examples
+    --------
+    >>> prof = pd.DataFrame({"article_id": ["a", "a"], "outlet": ["X", "X"], "frame": ["e", "p"],
+    ...                      "n_cues": [1, 0], "share": [1.0, 0.0], "primary": [True, False]})
+    >>> summarize_frames_by_outlet(prof)[["frame", "mean_share", "share_primary"]].values.tolist()
+    [['e', 1.0, 1.0], ['p', 0.0, 0.0]]
+
+    References
+    ----------
+    Card, D. et al. (2015). The Media Frames Corpus. *Proceedings of ACL-IJCNLP 2015*, 438-444.
+    """
+    order = list(dict.fromkeys(profiles["frame"]))
+    g = profiles.groupby(["outlet", "frame"], sort=False)
+    out = g.agg(
+        n_articles=("article_id", "nunique"),
+        n_articles_with_frame=("n_cues", lambda s: int((s > 0).sum())),
+        n_cues=("n_cues", "sum"),
+        mean_share=("share", "mean"),
+        sd_share=("share", "std"),
+        share_primary=("primary", "mean"),
+    ).reset_index()
+    out["frame"] = pd.Categorical(out["frame"], categories=order, ordered=True)
+    out = out.sort_values(["outlet", "frame"], kind="stable").reset_index(drop=True)
+    out["frame"] = out["frame"].astype(object)
+    return out
+
+
+def frames_side_by_side(summary: pd.DataFrame, value: str = "mean_share") -> pd.DataFrame:
+    """Outlets' frame distributions side by side (frames as rows, outlets as columns).
+
+    Parameters
+    ----------
+    summary : pandas.DataFrame
+        The output of :func:`summarize_frames_by_outlet`.
+    value : str
+        The column to show (``mean_share``, ``share_primary``, ``n_cues``, ...).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``frame`` (codebook order), one column per outlet.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"outlet": ["X", "Y"], "frame": ["e", "e"], "mean_share": [0.2, 0.4]})
+    >>> frames_side_by_side(s).loc["e"].tolist()
+    [0.2, 0.4]
+
+    References
+    ----------
+    Card, D. et al. (2015). The Media Frames Corpus. *Proceedings of ACL-IJCNLP 2015*, 438-444.
+    """
+    order = list(dict.fromkeys(summary["frame"]))
+    wide = summary.pivot(index="frame", columns="outlet", values=value)
+    wide = wide.reindex(order)
+    wide.columns.name = "outlet"
+    return wide
+
+
+# --------------------------------------------------------------------------------------------
+# Generic frames (Semetko & Valkenburg 2000)
+# --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Indicator:
+    id: str
+    frame: str
+    question: str
+    answerable: bool
+    rule: str
+    scope: str
+    min_matches: int
+    cues: CompiledLexicon | None
+    with_cues: CompiledLexicon | None
+    without_cues: CompiledLexicon | None
+    or_cues: CompiledLexicon | None
+
+
+def _cue_list_lexicon(items: Iterable[str], label: str) -> CompiledLexicon | None:
+    return _cue_tuple_lexicon(tuple(items), label)
+
+
+@lru_cache(maxsize=1024)
+def _cue_tuple_lexicon(items: tuple[str, ...], label: str) -> CompiledLexicon | None:
+    """One compiled lexicon per distinct cue list (shared by the questions that repeat it)."""
+    rows = []
+    for item in items:
+        if item.startswith("re:"):
+            rows.append((label, item, "regex", item[3:]))
+        else:
+            rows.append((label, item, "lemma", ""))
+    if not rows:
+        return None
+    return compile_lexicon(pd.DataFrame(rows, columns=["frame", "cue", "match", "pattern"]))
+
+
+def _parse_codebook(raw: str) -> tuple[dict[str, object], tuple[_Indicator, ...]]:
+    book = tomllib.loads(raw)
+    inds = []
+    for i, ind in enumerate(book.get("indicator", [])):
+        for key in ("id", "frame", "question"):
+            if key not in ind:
+                raise ValueError(f"generic-frame indicator #{i} lacks {key!r}")
+        answerable = bool(ind.get("answerable", True))
+        rule = str(ind.get("rule", "any" if answerable else "none"))
+        if rule not in ("any", "cooccur", "both", "none"):
+            raise ValueError(f"indicator {ind['id']!r}: unknown rule {rule!r}")
+        inds.append(_Indicator(
+            id=ind["id"], frame=ind["frame"], question=ind["question"], answerable=answerable,
+            rule=rule, scope=str(ind.get("scope", "sentence")),
+            min_matches=int(ind.get("min_matches", 1)),
+            cues=_cue_list_lexicon(ind.get("cues", []), "cues"),
+            with_cues=_cue_list_lexicon(ind.get("with_cues", []), "with_cues"),
+            without_cues=_cue_list_lexicon(ind.get("without_cues", []), "without_cues"),
+            or_cues=_cue_list_lexicon(ind.get("or_cues", []), "or_cues"),
+        ))
+    return book.get("meta", {}), tuple(inds)
+
+
+@lru_cache(maxsize=1)
+def _default_codebook() -> tuple[dict[str, object], tuple[_Indicator, ...]]:
+    return _parse_codebook(_data_text("generic_frames.toml"))
+
+
+def load_generic_frames(
+    codebook: str | Path | None = None,
+) -> pd.DataFrame:
+    """The generic-frame indicators (questions and rules) as a table.
+
+    Parameters
+    ----------
+    codebook : str or pathlib.Path, optional
+        A TOML file in the layout of the packaged ``generic_frames.toml``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per question: ``frame``, ``indicator``, ``question``, ``answerable``, ``rule``,
+        ``scope``, ``min_matches``.
+
+    Examples
+    --------
+    >>> book = load_generic_frames()
+    >>> len(book), int(book["answerable"].sum())
+    (20, 19)
+
+    References
+    ----------
+    Semetko, H. A., & Valkenburg, P. M. (2000). Framing European politics. *Journal of
+    Communication*, 50(2), 93-109 (the 20 questions, p. 100).
+    """
+    _, inds = _load_codebook(codebook)
+    return pd.DataFrame(
+        [(i.frame, i.id, i.question, i.answerable, i.rule, i.scope, i.min_matches) for i in inds],
+        columns=["frame", "indicator", "question", "answerable", "rule", "scope", "min_matches"],
+    )
+
+
+def _load_codebook(
+    codebook: str | Path | None,
+) -> tuple[dict[str, object], tuple[_Indicator, ...]]:
+    if codebook is None:
+        return _default_codebook()
+    key = _file_key(codebook)
+    if key is not None:
+        return _codebook_from_file(key)
+    return _parse_codebook(Path(codebook).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=16)
+def _codebook_from_file(
+    key: tuple[str, int, int],
+) -> tuple[dict[str, object], tuple[_Indicator, ...]]:
+    return _parse_codebook(Path(key[0]).read_text(encoding="utf-8"))
+
+
+def _codebook_lexicons(inds: Sequence[_Indicator]) -> list[CompiledLexicon]:
+    return [lex for ind in inds for lex in (ind.cues, ind.with_cues, ind.without_cues, ind.or_cues)
+            if lex is not None]
+
+
+EVIDENCE_COLUMNS = ("frame", "indicator", "role", "sentence_id", "cue", "start", "end", "matched")
+
+
+Evidence = tuple[str, int, str, int, int, str]  # role, sentence_id, cue, start, end, matched
+
+
+def _answer(
+    ind: _Indicator, hits: Callable[[CompiledLexicon | None], list[Row]]
+) -> tuple[float, list[Evidence]]:
+    """Evaluate one indicator: (value, evidence rows); ``hits(lex)`` are a cue list's matches."""
+    if not ind.answerable or ind.rule == "none":
+        return np.nan, []
+    cues = hits(ind.cues)
+    if ind.without_cues is not None and cues:
+        blocked = {h[0] for h in hits(ind.without_cues)}
+        cues = [h for h in cues if h[0] not in blocked]
+    if ind.rule == "any":
+        yes = len(cues) >= ind.min_matches
+        evidence = [("cue", h[0], h[2], h[3], h[4], h[5]) for h in cues] if yes else []
+    else:
+        other = hits(ind.with_cues)
+        if ind.rule == "cooccur":
+            both = {h[0] for h in cues} & {h[0] for h in other}
+            cues = [h for h in cues if h[0] in both]
+            other = [h for h in other if h[0] in both]
+            yes = len(both) >= ind.min_matches
+        else:  # "both": anywhere in the article
+            yes = len(cues) >= ind.min_matches and len(other) >= 1
+        evidence = ([("cue", h[0], h[2], h[3], h[4], h[5]) for h in cues]
+                    + [("with_cue", h[0], h[2], h[3], h[4], h[5]) for h in other]) if yes else []
+    alt = hits(ind.or_cues)
+    if alt:
+        evidence += [("or_cue", h[0], h[2], h[3], h[4], h[5]) for h in alt]
+        yes = True
+    if len(evidence) > 1:
+        evidence.sort(key=_by_start_role)
+    return (1.0 if yes else 0.0), evidence
+
+
+def _by_start_role(row: Evidence) -> tuple[int, str]:
+    return row[3], row[0]
+
+
+def _code_rows(
+    inds: Sequence[_Indicator], hits: Callable[[CompiledLexicon | None], list[Row]]
+) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """Rows of :func:`code_generic_frames` and of :func:`find_generic_frame_evidence`."""
+    rows, evs = [], []
+    for ind in inds:
+        value, ev = _answer(ind, hits)
+        rows.append((ind.frame, ind.id, ind.question, ind.answerable, value, len(ev),
+                     "; ".join(f"{r[5]}[{r[3]}:{r[4]}]" for r in ev)))
+        evs.extend((ind.frame, ind.id, *r) for r in ev)
+    return rows, evs
+
+
+def find_generic_frame_evidence(
+    text: str,
+    sentences: Sequence[Span] | None = None,
+    codebook: str | Path | None = None,
+) -> pd.DataFrame:
+    """The words that answered each generic-frame question "yes" in one article.
+
+    Parameters
+    ----------
+    text : str
+        The article's text.
+    sentences : list of (int, int), optional
+        Sentence spans; by default ``coverage.segment.split_sentences(text)``.
+    codebook : path, optional
+        A generic-frame codebook TOML; by default the packaged one.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per evidence span: ``frame``, ``indicator``, ``role`` (``cue``, ``with_cue`` or
+        ``or_cue``: which cue list of the rule matched), ``sentence_id``, ``cue``, ``start``,
+        ``end``, ``matched``. Questions answered "no" have no rows.
+
+    Examples
+    --------
+    >>> ev = find_generic_frame_evidence("It was an early victory.", [(0, 24)])
+    >>> ev[["indicator", "matched"]].values.tolist()
+    [['conflict_4', 'victory']]
+
+    References
+    ----------
+    Semetko, H. A., & Valkenburg, P. M. (2000). Framing European politics. *Journal of
+    Communication*, 50(2), 93-109.
+    """
+    return _code(text, sentences, codebook)[1]
+
+
+def _code(
+    text: str, sentences: Sequence[Span] | None, codebook: str | Path | None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    _, inds = _load_codebook(codebook)
+    spans = _sentence_spans(text, sentences)
+    scan = _plan_for(_codebook_lexicons(inds)).scan(text, spans)
+    rows, evs = _code_rows(inds, scan.lexicon_rows)
+    table = pd.DataFrame(rows, columns=["frame", "indicator", "question", "answerable", "value",
+                                        "n_evidence", "evidence"])
+    table = table.astype({"value": "float64", "n_evidence": "int64", "answerable": "bool"})
+    evidence = pd.DataFrame(evs, columns=list(EVIDENCE_COLUMNS))
+    evidence = evidence.astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
+    return table, evidence
+
+
+def code_generic_frames(
+    text: str,
+    sentences: Sequence[Span] | None = None,
+    codebook: str | Path | None = None,
+) -> pd.DataFrame:
+    """Answer Semetko & Valkenburg's generic-frame questions for one article.
+
+    Parameters
+    ----------
+    text : str
+        The article's text.
+    sentences : list of (int, int), optional
+        Sentence spans; by default ``coverage.segment.split_sentences(text)``.
+    codebook : path, optional
+        A generic-frame codebook TOML; by default the packaged ``generic_frames.toml``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per question: ``frame``, ``indicator``, ``question``, ``answerable`` (False for
+        questions a text cannot answer, e.g. about pictures), ``value`` (1.0 yes, 0.0 no, NaN
+        not answerable), ``n_evidence`` (evidence spans) and ``evidence`` (``matched[start:end]``
+        items joined by ``"; "``; the spans in full come from
+        :func:`find_generic_frame_evidence`).
+
+    Examples
+    --------
+    >>> t = code_generic_frames("The judge handed an early victory to activists.", [(0, 47)])
+    >>> row = t.set_index("indicator").loc["conflict_4"]
+    >>> float(row["value"]), row["evidence"]
+    (1.0, 'victory[26:33]')
+
+    References
+    ----------
+    Semetko, H. A., & Valkenburg, P. M. (2000). Framing European politics: A content analysis of
+    press and television news. *Journal of Communication*, 50(2), 93-109.
+    """
+    return _code(text, sentences, codebook)[0]
+
+
+def score_generic_frames(indicators: pd.DataFrame) -> pd.DataFrame:
+    """Score each generic frame as the mean of its answered questions (0 to 1).
+
+    Parameters
+    ----------
+    indicators : pandas.DataFrame
+        The output of :func:`code_generic_frames`; with an ``article_id`` (and ``outlet``)
+        column, one score per article and frame.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``[article_id, outlet,] frame, score, n_yes, n_answered, n_questions``. Questions that
+        text cannot answer are left out of the mean (the original averages all of a frame's
+        questions coded from text and pictures).
+
+    Examples
+    --------
+    >>> ind = pd.DataFrame({"frame": ["conflict"] * 4, "value": [1.0, 0.0, 1.0, 1.0]})
+    >>> score_generic_frames(ind)[["frame", "score"]].values.tolist()
+    [['conflict', 0.75]]
+
+    References
+    ----------
+    Semetko, H. A., & Valkenburg, P. M. (2000). Framing European politics. *Journal of
+    Communication*, 50(2), 93-109 (frame scales: the mean of the items, range 0 to 1).
+    """
+    keys = [c for c in ("article_id", "outlet") if c in indicators.columns] + ["frame"]
+    order = list(dict.fromkeys(indicators["frame"]))
+    g = indicators.groupby(keys, sort=False)["value"]
+    out = pd.DataFrame({
+        "score": g.mean(),
+        "n_yes": g.apply(lambda s: int((s == 1).sum())),
+        "n_answered": g.count(),
+        "n_questions": g.size(),
+    }).reset_index()
+    out["frame"] = pd.Categorical(out["frame"], categories=order, ordered=True)
+    out = out.sort_values(keys, kind="stable").reset_index(drop=True)
+    out["frame"] = out["frame"].astype(object)
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# One article, all framing measures, without DataFrames (the pipeline's per-article path)
+# --------------------------------------------------------------------------------------------
+@dataclass(frozen=True, eq=False)
+class _FramingResources:
+    lexicon: CompiledLexicon
+    indicators: tuple[_Indicator, ...]
+    families: dict[str, CompiledLexicon]
+    plan: _Plan
+    policy: int  # the lexicon's index in the plan
+    family_index: tuple[tuple[str, int], ...]
+
+
+_RESOURCES: dict[tuple[int, int, int], _FramingResources] = {}
+_RESOURCES_MAX = 16
+
+
+def _framing_resources(lexicon: Any, codebook: Any, families: Any) -> _FramingResources:
+    from coverage.terms import _resolve_families
+
+    lex = _resolve_lexicon(lexicon)
+    _, inds = _load_codebook(codebook)
+    fams = _resolve_families(families, by_identity=True)
+    key = (id(lex), id(inds), id(fams))
+    res = _RESOURCES.get(key)
+    if res is not None:  # the entry holds the three objects, so their ids are still theirs
+        return res
+    plan = _plan_for([lex, *_codebook_lexicons(inds), *fams.values()])
+    res = _FramingResources(lex, inds, fams, plan, plan.index[id(lex)],
+                            tuple((fam, plan.index[id(f)]) for fam, f in fams.items()))
+    while len(_RESOURCES) >= _RESOURCES_MAX:
+        _RESOURCES.pop(next(iter(_RESOURCES)), None)
+    _RESOURCES[key] = res
+    return res
+
+
+_GENERIC_COLUMNS = ("frame", "indicator", "question", "answerable", "value", "n_evidence",
+                    "evidence")
+
+
+def analyze_framing(
+    text: str,
+    sentences: Sequence[Span] | None,
+    title: str = "",
+    *,
+    lexicon: str | Path | pd.DataFrame | CompiledLexicon | None = None,
+    codebook: str | Path | None = None,
+    families: str | Path | pd.DataFrame | None = None,
+    headline_weight: float = 1.0,
+    lede_sentences: int = 0,
+    lede_weight: float = 1.0,
+    unit: Literal["sentence", "cue"] = "sentence",
+) -> dict[str, Any]:
+    """Every framing measure of one article as plain Python rows (the pipeline's framing stage).
+
+    The same values as the DataFrame functions, in one pass over the text: the policy-frame
+    cues of the headline and body (:func:`find_frame_cues`), the frame profile with the headline
+    as sentence 0 of a combined article (:func:`score_frames`), the generic-frame questions and
+    scores (:func:`code_generic_frames`, :func:`score_generic_frames`) and the contested terms
+    (:func:`coverage.terms.find_terms`).
+
+    Parameters
+    ----------
+    text : str
+        The article's clean text.
+    sentences : list of (int, int)
+        Sentence spans into ``text`` (``None``: ``coverage.segment.split_sentences(text)``).
+    title : str
+        The headline; ``""`` for none.
+    lexicon : path, DataFrame, CompiledLexicon or None
+        Policy-frame cues (see :func:`load_frame_lexicon`).
+    codebook : path or None
+        Generic-frame codebook TOML (see :func:`load_generic_frames`).
+    families : path, DataFrame or None
+        Term families (see :func:`coverage.terms.load_term_families`).
+    headline_weight, lede_sentences, lede_weight, unit
+        As in :func:`score_frames`; the lede is counted from the combined article's sentence
+        ``1 if title else 0`` on, as the pipeline has always done.
+
+    Returns
+    -------
+    dict
+        ``frames`` (rows: ``sentence_id`` (-1 for the headline), ``part`` (``headline`` or
+        ``body``), ``frame``, ``cue``, ``start``, ``end``, ``matched``), ``frame_profiles``
+        (rows with :data:`PROFILE_COLUMNS`), ``generic_frames`` (rows with the columns of
+        :func:`code_generic_frames`), ``terms`` (rows with ``coverage.terms.TERM_COLUMNS``) and
+        ``row`` (``primary_frame``, ``n_frame_cues``, ``frame_<frame>`` shares and
+        ``generic_<frame>`` scores).
+
+    Notes
+    -----
+    Lexicons, codebooks and term families are compiled once per process: the packaged ones
+    once, files once per path and modification time, a ``CompiledLexicon`` is used as given,
+    and a DataFrame once per object (by identity, while it lives): a DataFrame changed in place
+    after its first use keeps its first compilation, so pass a new DataFrame (or a
+    ``CompiledLexicon``) for a changed lexicon.
+
+    Examples
+    --------
+    >>> text = "The court ruled the policy illegal. Officials blamed migrants."
+    >>> out = analyze_framing(text, [(0, 35), (36, 62)], "A costly plan")
+    >>> [(r["part"], r["matched"]) for r in out["frames"]][:3]
+    [('headline', 'costly'), ('headline', 'plan'), ('body', 'court')]
+    >>> out["row"]["primary_frame"], out["row"]["n_frame_cues"]
+    ('legality_constitutionality_jurisprudence', 6)
+    >>> [(r["family"], r["matched"]) for r in out["terms"]]
+    [('actor_naming', 'Officials'), ('immigrant_label', 'migrants')]
+
+    References
+    ----------
+    Card, D. et al. (2015). The Media Frames Corpus. *Proceedings of ACL-IJCNLP 2015*, 438-444.
+    Semetko, H. A., & Valkenburg, P. M. (2000). Framing European politics. *Journal of
+    Communication*, 50(2), 93-109.
+    """
+    res = _framing_resources(lexicon, codebook, families)
+    spans = _sentence_spans(text, sentences)
+    title = str(title or "")
+    plan, policy = res.plan, res.policy
+    scan = plan.scan(text, spans)
+    body = _sorted_rows(scan.rows(policy))
+    head = _sorted_rows(plan.scan(title, [(0, len(title))]).rows(policy)) if title else []
+
+    frames = [{"sentence_id": -1, "part": "headline", "frame": r[1], "cue": r[2],
+               "start": r[3], "end": r[4], "matched": r[5]} for r in head]
+    frames += [{"sentence_id": r[0], "part": "body", "frame": r[1], "cue": r[2],
+                "start": r[3], "end": r[4], "matched": r[5]} for r in body]
+
+    n_head = 1 if title else 0
+    profile = _frame_profile(
+        res.lexicon.labels,
+        [r[1] for r in head] + [r[1] for r in body],
+        [0] * len(head) + [r[0] + 1 for r in body],
+        [r[3] for r in head] + [r[3] for r in body],
+        len(spans) + n_head, headline_sentences=n_head, headline_weight=headline_weight,
+        lede_sentences=lede_sentences, lede_weight=lede_weight, unit=unit)
+    row: dict[str, Any] = {
+        "primary_frame": next((p[0] for p in profile if p[6]), ""),
+        "n_frame_cues": len(head) + len(body),
+    }
+    for p in profile:
+        row[f"frame_{p[0]}"] = float(p[4])
+
+    coded, _ = _code_rows(res.indicators, scan.lexicon_rows)
+    scores: dict[Any, list[float]] = {}  # frame -> [sum of answered values, n answered]
+    for c in coded:
+        frame, value = c[0], c[4]
+        if frame != frame:  # pragma: no cover - a NaN frame is dropped by the groupby
+            continue
+        acc = scores.get(frame)
+        if acc is None:
+            acc = scores[frame] = [0.0, 0]
+        if value == value:
+            acc[0] += value
+            acc[1] += 1
+    for frame, (total, n) in scores.items():
+        row[f"generic_{frame}"] = total / n if n else math.nan
+
+    from coverage.terms import _term_rows
+
+    terms = [{"sentence_id": r[0], "family": r[1], "term": r[2], "start": r[3], "end": r[4],
+              "matched": r[5]} for r in _term_rows(scan, res.family_index)]
+    return {
+        "frames": frames,
+        "frame_profiles": [dict(zip(PROFILE_COLUMNS, p)) for p in profile],
+        "generic_frames": [dict(zip(_GENERIC_COLUMNS, c)) for c in coded],
+        "terms": terms,
+        "row": row,
+    }

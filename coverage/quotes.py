@@ -1,0 +1,1492 @@
+"""Quotation extraction and attribution for news text, rule-based (no model).
+
+One row per attribution: a direct quotation, a partial quotation (reporter's words with quoted
+words of the source inside), indirect reported speech, or a quoted term (scare quotes, titles,
+names; ``kind == "term"``, not speech). Every row carries character offsets of the content, the
+cue ("said", "according to", ":") and the speaker mention, the canonical speaker of the article
+and its type (see :mod:`coverage.speakers`).
+
+How it works (one linear pass per step, compiled patterns, no parser):
+
+1. Quotation marks. Straight, typographic, guillemet and doubled-apostrophe (``''``) double marks
+   are oriented by their glyph and their neighbours. Single quotation marks inside a quotation
+   are nested quotes and stay inside it. A quotation left open at a paragraph end continues when
+   the next paragraph opens with a quotation mark (the news convention for long quotes);
+   otherwise it is closed there and flagged ``"unbalanced quotation mark"`` (``"runs to end of
+   text"`` in the last paragraph). A closing mark with no opening one yields a row flagged
+   ``"unbalanced quotation mark (no opening mark)"`` that starts after the previous quotation or
+   at the paragraph start; an opening and a closing mark of different styles (“...") are
+   accepted and flagged ``"mixed quotation mark styles"``. Text is never dropped.
+2. Frames around a quotation: ``"...," S said``, ``"...," said S``, ``S said: "..."``,
+   ``S said, "..."``. A quotation with a frame and nothing else of the reporter's in the
+   sentence is *direct*. A quotation filling its sentence(s) without a frame is a *floating*
+   direct quote, given to the speaker of the previous quotation in the same or previous paragraph.
+3. Reported speech: a cue verb (``coverage/data/cue_verbs.csv``) with a subject noun phrase
+   (names, titles, "the judge", pronouns, "X, who ...,", "X who ...", "six in 10", a bare plural
+   such as "tech executives") or an inverted subject (", said Dan Gerstein"), then its content:
+   the rest of the sentence after an optional object ("told Congress"), adverbials ("in a
+   statement", "at the time") and "that"; or the clause around a parenthetical
+   ``, they claim,`` / ``, according to X``; ``X declined to comment``; participles
+   (", adding that ...") take the subject of the sentence. Content containing a quoted fragment
+   makes the row *partial*; otherwise it is *indirect*. A quoted fragment with no cue in its
+   sentence is *partial* when it has five or more words (the speaker of the previous
+   attribution in the same or previous paragraph), else a *term*.
+4. Speakers are resolved in text order by :class:`coverage.speakers.SpeakerResolver`.
+
+Accuracy (``benchmarks/eval_quotes.py``) and speed (``benchmarks/bench_quotes.py``) are
+measured against human annotation; see those scripts for the figures and how they are scored.
+
+References
+----------
+Newell, E., Margolin, D. & Ruths, D. (2018). An attribution relations corpus for political news.
+*LREC 2018*.
+Pareti, S. (2016). PARC 3.0: A corpus of attribution relations. *LREC 2016*.
+Asr, F. T. et al. (2021). The Gender Gap Tracker. *PLOS ONE* 16(1): e0245533.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import difflib
+import io
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Callable, Sequence
+
+import pandas as pd
+
+from .speakers import (
+    PRONOUNS,
+    UNRESOLVED,
+    RoleLexicon,
+    SpeakerResolver,
+    load_role_lexicon,
+    summarize_speakers,
+)
+
+__all__ = [
+    "QUOTE_COLUMNS",
+    "extract_quotes",
+    "extract_quotes_many",
+    "load_cue_verbs",
+    "summarize_speakers",
+    "summarize_quotes_by_outlet",
+    "shared_quotations",
+]
+
+logger = logging.getLogger(__name__)
+
+#: Columns of the table returned by :func:`extract_quotes`, in order.
+QUOTE_COLUMNS: tuple[str, ...] = (
+    "quote_id", "start", "end", "text", "kind", "cue", "cue_start", "cue_end",
+    "speaker_mention", "speaker_start", "speaker_end", "speaker", "speaker_type", "n_words", "flag",
+)
+
+FLAG_UNBALANCED = "unbalanced quotation mark"
+FLAG_TO_END = "runs to end of text"
+FLAG_MIXED = "mixed quotation mark styles"
+FLAG_NO_OPEN = "unbalanced quotation mark (no opening mark)"
+
+# --------------------------------------------------------------------------------------------
+# resources
+# --------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _cue_table() -> tuple[tuple[str, str, str], ...]:
+    raw = resources.files("coverage.data").joinpath("cue_verbs.csv").read_text("utf-8")
+    return tuple((r["form"], r["lemma"], r["category"]) for r in csv.DictReader(io.StringIO(raw)))
+
+
+def load_cue_verbs() -> pd.DataFrame:
+    """The packaged cue-verb list.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``form, lemma, category`` (category: speech, belief, refusal).
+    """
+    return pd.DataFrame(list(_cue_table()), columns=["form", "lemma", "category"])
+
+
+def _trie_regex(words: Sequence[str]) -> str:
+    """A regex matching exactly ``words`` (spaces match any whitespace), as a prefix trie.
+
+    Python's ``re`` tries alternatives one by one; a trie makes the cue scan linear in practice.
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        alts = []
+        for ch in sorted(k for k in node if k):
+            piece = r"\s+" if ch == " " else re.escape(ch)
+            alts.append(piece + build(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and not end else "(?:" + "|".join(alts) + ")"
+        return body + "?" if end else body
+
+    return "(?:" + build(trie) + ")"
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> frozenset[str]:
+    return frozenset(r[0] for r in _cue_table() if " " not in r[0])
+
+
+@dataclass(frozen=True)
+class _Cues:
+    rx: re.Pattern[str]
+    lemma: dict[str, str]
+    category: dict[str, str]
+
+
+@lru_cache(maxsize=8)
+def _cues(categories: tuple[str, ...]) -> _Cues:
+    rows = [r for r in _cue_table() if r[2] in categories]
+    alt = _trie_regex(sorted({r[0] for r in rows} | {"according to", "According to"}))
+    rx = re.compile(rf"(?<![\w\u2019'-]){alt}(?![\w-])")
+    return _Cues(rx=rx, lemma={r[0]: r[1] for r in rows}, category={r[0]: r[2] for r in rows})
+
+
+# --------------------------------------------------------------------------------------------
+# word classes used by the noun-phrase scanner
+# --------------------------------------------------------------------------------------------
+
+_DET = frozenset("the a an his her their its this these those our some many several other most both".split())
+_PRON_SUBJ = frozenset("he she they it we i".split())
+_ADV = frozenset(
+    """also has have had previously later then repeatedly once again initially publicly privately
+    reportedly would will could did does do long had already often frequently further first
+    recently earlier subsequently since quickly not never didn't didn\u2019t doesn't doesn\u2019t don't
+    don\u2019t wouldn't wouldn\u2019t won't won\u2019t couldn't couldn\u2019t hasn't hasn\u2019t haven't
+    haven\u2019t hadn't hadn\u2019t can't can\u2019t cannot immediately simply just still even flatly angrily
+    bluntly sharply firmly quietly openly explicitly allegedly""".split()
+)
+# lower-case nouns that can head a speaker noun phrase without a determiner
+_RAISING = frozenset(
+    """continued continues continue wanted wants want tried tries began begins begin refused refuses
+    seemed seems appeared appears went goes used is was are were expected poised likely going had has
+    have planned plans sought seeks hoped hopes decided decides would like need needs needed got gets
+    declined declines chose chooses rushed moved ought able unable""".split()
+)
+_ASIDE_ADVERBS = frozenset("meanwhile however too though instead then now again".split())
+_ASIDE_STARTS = frozenset(
+    "who which a an the his her their its our former chief senior president executive director".split()
+)
+_ROLE_NOUNS = frozenset(
+    """spokesman spokeswoman spokesperson spokespeople official officials attorney attorneys lawyer
+    lawyers judge judges critics critic activists activist advocates advocate experts expert
+    analysts analyst lawmakers lawmaker residents resident people group groups government
+    administration department campaign agency court decision ruling report study survey poll
+    polls statement aide aides adviser advisers advisor advisors source sources police officers
+    officer prosecutors prosecutor leaders leader members member supporters opponents voters
+    democrats republicans president secretary senator governor mayor director chairman chief
+    executive professor researcher researchers woman man women men mother father parents parent
+    family families neighbors witnesses organizers observers economists scientists doctors
+    authorities regulators investigators diplomats historians scholars organization union
+    company firm agency complaint lawsuit suit filing documents records data polling figures
+    letter memo reports studies surveys plaintiffs plaintiff defendants defendant migrants
+    immigrants refugees workers students teachers protesters demonstrators candidates candidate
+    democrat republican conservatives liberals progressives historians observers insiders others
+    representatives staff team counsel manager managers strategist strategists pollster
+    pollsters consultant consultants commentators commentator writer writers author authors
+    editor editors reporter reporters columnist host anchor network newspaper paper magazine
+    outlet ministry minister ambassador envoy""".split()
+)
+_STOP_LOWER = frozenset(
+    """to and but or while as because that which who whom whose when where if although though
+    since after before until unless with without by from in on at of for into onto about against
+    over under through during between among than is was are were be been being not no never
+    nor so yet then also has have had will would can could should may might must do does did
+    it's said says say""".split()
+)
+_TIME_WORDS = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+    June July August September October November December Jan. Feb. Mar. Apr. Jun. Jul. Aug.
+    Sept. Oct. Nov. Dec. Today Tonight Yesterday""".split()
+)
+_CAP_STOP = frozenset(
+    """The A An But And Or So Yet Meanwhile However Still Then Now Also In On At After Before When
+    While As Because Although Though If Since Later Earlier Asked Speaking Instead Finally Indeed
+    Moreover Last This That These Those It He She They We I You His Her Their Its Our For From To
+    Of With By Under Over During Among What Who Why How Where There Here Not No Yes Such
+    According RELATED CORRECTION UPDATE Read Watch Click""".split()
+) | _TIME_WORDS
+_TELL_LEMMAS = frozenset("tell inform assure reassure remind warn urge ask promise caution".split())
+_OBJECT_PRONOUNS = frozenset("me him her them us you it".split())
+_NO_CONTENT_START = frozenset(
+    """in on at to for with from by of into over after before during as than like against
+    up out off down back away""".split()
+)
+
+_TOKEN_RE = re.compile(
+    r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Jr|Sr|St|Prof|Rev|Adm|Maj|Inc|Corp|Co|Ft|Mt)\."
+    r"|[A-Z]\.(?=\s+[A-Z])|[\w\u2019'&\-]+|[^\w\s]"
+)
+_MODIFIERS = frozenset(
+    """former acting top senior chief retired longtime then deputy assistant federal state local civil
+    rights white house press lead leading prominent veteran conservative liberal progressive
+    democratic republican independent immigration border security legal defense campaign
+    presidential congressional national international foreign special outside private public
+    medical senior-level high-ranking""".split()
+)
+_SPACE_RE = re.compile(r"\s+")
+_WORDS_RE = re.compile(r"[^\W_]+(?:['\u2019\-.][^\W_]+)*")
+_ADVERBIAL_RE = re.compile(
+    r"""\s*,?\s*(?:
+        (?:on|last|this|next|early|late|earlier|later)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|
+            Saturday|Sunday|week|month|year|night|morning|evening|weekend)(?:\s+(?:morning|afternoon|evening|night))?
+      | (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)(?:\s+(?:morning|afternoon|evening|night))?
+      | at\s+the\s+time | in\s+the\s+past | for\s+years | again | also | repeatedly | previously | recently
+      | in\s+(?:early\s+|late\s+|mid-)?(?:January|February|March|April|May|June|July|August|September|October|
+            November|December|spring|summer|fall|autumn|winter|\d{4})(?:\s+\d{4})?
+      | in\s+part | in\s+effect | in\s+response | at\s+one\s+point | at\s+times | once\s+again | publicly | privately
+      | (?:in|during|at|on|via|over|through|to)\s+(?:(?:a|an|the|his|her|their|its|this|that|one|last|recent|Monday|
+            Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)*(?:[\w\u2019'.-]+\s+){0,3}?(?:
+            statement|statements|email|e-mail|emails|interview|interviews|tweet|tweets|post|posts|letter|filing|filings|speech|remarks|
+            conference|briefing|hearing|rally|event|meeting|debate|testimony|court|opinion|ruling|decision|
+            order|brief|documents|papers|report|memo|release|appearance|video|broadcast|show|op-ed|column|
+            Twitter|Facebook|Instagram|X|television|radio|CNN|Fox|MSNBC|reporters|journalists|supporters|
+            the\s+Senate|the\s+House|Congress|lawmakers|a\s+crowd)(?:\s+(?:with|on|to|at|in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?
+    )(?=[\s,.;:]|$)""",
+    re.X,
+)
+_INTRO_RE = re.compile(
+    r"\s*(?:(?:But|And|So|Yet|Still|Then|Later|Meanwhile|However|Instead|Also)\b,?\s*)?"
+    r"(?:(?:In|On|At|After|Before|When|While|As|During|Asked|Speaking|Earlier|Last|This|Since|Until|Writing|Among|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,]{0,80},\s*)?"
+)
+_COORD_RE = re.compile(r",?\s+(?:and|but|while|before|then)\s+(?:also\s+|then\s+|later\s+)?$")
+_ADV_RUN_RE = re.compile(r"(?:\s+(?:" + "|".join(sorted(_ADV, key=len, reverse=True)) + r"))*\s+")
+_CONTEXT_END_RE = re.compile(r"[.;:!?\n\"\u201c\u201d]")
+_AFTER_PAREN_RE = re.compile(
+    r",\s+(?!(?:though|although|but|while|and|as|because|even|since|whereas|which|who|adding|saying|noting|"
+    r"according|in|on|at|after|before|when|if|so|yet|or)\b)"
+)
+_AUX_NEXT_RE = re.compile(r"\s*(?:is|was|are|were|has|had|have|will|would|could|can|does|did|should|might|may|must)\b")
+_CONT_GAP_RE = re.compile(r"\s*[.,:;!?\u2014\u2013-][\s.,;:!?\u2014\u2013-]*")
+# "..., chair of the state party." / " pleasantly into the phone." before the next quotation
+_CONT_APPOS_RE = re.compile(r"[^\"\u201c\u201d\n.!?]*?(?:\b[A-Z][a-z]?\.[^\"\u201c\u201d\n.!?]*?)*[.,:]\s+")
+_PUNCT_INSIDE_RE = re.compile(r"[.,!?](?:''|[\"\u201d\u00bb])$")
+_COORD_BEFORE_RE = re.compile(
+    r"\b(?:and|but|then)\s+(?:also\s+|later\s+|then\s+|(?:on|last|this|earlier|later)\s+[A-Za-z]+\s+)?$"
+)
+_TO_LEMMAS = frozenset("vow pledge promise threaten urge ask warn remind agree offer plan decline refuse".split())
+_TO_RE = re.compile(r"\s+to\s+\w")
+_QUOTE_OR_NL_RE = re.compile(r"[\"\u201c\u201d\n]|''")
+_SUBORD_RE = re.compile(
+    r"[\W]*(?:After|When|While|Although|Though|Because|As|Since|If|Despite|Even\s+though|Even\s+as|"
+    r"Before|Until|Once|Whereas|Unless|Even\s+after|Just\s+as)\b"
+)
+_AFTER_QUOTE_CUT_RE = re.compile(r"\s*(?:,|\s[\u2014\u2013]|\s-{1,2}\s)\s*\S")
+_COMMA_INSIDE_RE = re.compile(r",(?:''|[\"\u201d\u00bb])$")
+_NUM_WORD = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)"
+_QUANT_SUBJ_RE = re.compile(
+    r"(?:^|(?<=[\s,(]))((?:(?:[Aa]bout|[Aa]lmost|[Nn]early|[Rr]oughly|[Ss]ome|[Jj]ust|[Oo]nly|[Mm]ore\s+than|"
+    r"[Ff]ewer\s+than|[Ll]ess\s+than|[Oo]ver|[Uu]nder)\s+)?"
+    r"(?:" + _NUM_WORD + r"\s+(?:in|out\s+of|of\s+every)\s+" + _NUM_WORD + r"|" + _NUM_WORD + r"\s*(?:percent|%)"
+    r"|(?:a\s+|the\s+)?(?:majority|minority|plurality)|(?:almost\s+|nearly\s+|about\s+)?half"
+    r"|(?:two|one)-(?:thirds?|quarters?|fifths?))"
+    r"(?:\s+of\s+[\w\s\u2019'-]{1,40}?)?)$"
+)
+# verbs whose subject can follow them in a parenthetical: "..., said Dan Gerstein"
+_INVERTING = frozenset(
+    """say add write note explain continue recall ask argue reply respond insist warn conclude quip
+    observe remark answer declare announce acknowledge admit concede claim contend tweet complain joke
+    predict report suggest state testify counter retort recount emphasize stress""".split()
+)
+_JOIN_RE = re.compile(
+    r"(?:,\s*(?:and|but|while|though|although|whereas|even\s+as|as|because|since|yet)?|\s+(?:while|whereas|but))"
+    r"\s*(?:(?:the|a|an)\s+)?$"
+)
+_THAT_RE = re.compile(r"\s*,?\s*(?:that|whether|if|how|why|what)\b")
+_OPENING_MARKS = "\"\u201c\u201e\u00ab'`\u2018"
+
+
+# --------------------------------------------------------------------------------------------
+# step 1: quotation marks
+# --------------------------------------------------------------------------------------------
+
+_MARK_RE = re.compile(r"''|``|[\"\u201c\u201d\u201e\u00ab\u00bb]")
+_OPEN_GLYPH = frozenset({"\u201c", "\u201e", "\u00ab", "``"})
+_CLOSE_GLYPH = frozenset({"\u201d", "\u00bb"})
+_OPEN_LEFT = set("([{\u2014\u2013-/:;")
+_CLOSE_RIGHT = set(",.;:!?)]}\u2014\u2013-\u2026")
+_PARA_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+
+@dataclass
+class _Quotation:
+    start: int
+    end: int
+    flag: str = ""
+    open_glyph: str = ""
+    close_glyph: str = ""
+    kind: str = ""  # assigned later: direct, partial, term, or absorbed
+    lead: int = -1  # start of the reporter's words before a framed partial quotation
+    frame_end: int = -1  # end of the "..., she said" frame after the quotation
+    tail_end: int = -1  # end of reporter's words continuing a prefix-framed quotation
+    cue: tuple[int, int] | None = None
+    speaker: tuple[int, int] | None = None
+    row: int = -1
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans = []
+    pos = 0
+    for m in _PARA_RE.finditer(text):
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        spans.append((pos, len(text)))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _orient(text: str, i: int, j: int, glyph: str, is_open: bool, para_start: int) -> bool:
+    """True when the mark text[i:j] opens a quotation, given the current state."""
+    prev = text[i - 1] if i > para_start else " "
+    nxt = text[j] if j < len(text) else " "
+    left_open = prev.isspace() or prev in _OPEN_LEFT
+    right_open = not nxt.isspace() and nxt not in _CLOSE_RIGHT
+    left_close = not prev.isspace()
+    right_close = nxt.isspace() or nxt in _CLOSE_RIGHT
+    if glyph in _OPEN_GLYPH:
+        return not (is_open and left_close and right_close and not left_open)
+    if glyph in _CLOSE_GLYPH:
+        return (not is_open) and left_open and right_open
+    if left_open and right_open and not (left_close and right_close):
+        return True
+    if left_close and right_close and not (left_open and right_open):
+        return False
+    return not is_open
+
+
+def _style(glyph: str) -> str:
+    return "straight" if glyph in ('"', "''") else "typographic"
+
+
+def find_quotations(text: str, paragraphs: Sequence[tuple[int, int]] | None = None) -> list[_Quotation]:
+    """Spans of quotations (including their marks), with flags for unbalanced marks."""
+    paras = list(paragraphs) if paragraphs is not None else _paragraphs(text)
+    out: list[_Quotation] = []
+    open_at = -1
+    open_glyph = ""
+    carry_flag = ""
+    nested = ""
+    for k, (ps, pe) in enumerate(paras):
+        last_close = ps
+        skip_first_open = open_at >= 0
+        for m in _MARK_RE.finditer(text, ps, pe):
+            i, j, glyph = m.start(), m.end(), m.group()
+            if skip_first_open:
+                skip_first_open = False
+                if i == ps:  # the reopening mark of a continued quotation
+                    continue
+            opens = _orient(text, i, j, glyph, open_at >= 0, ps)
+            if nested:
+                # inside a quotation nested in another style: “... "inner" ...”
+                if _style(glyph) == nested:
+                    nested = "" if not opens else nested
+                    continue
+                if opens:
+                    continue
+                nested = ""
+            elif opens and open_at >= 0 and _style(glyph) != _style(open_glyph):
+                nested = _style(glyph)
+                continue
+            if opens:
+                if open_at >= 0:  # two openings: close the first before the second
+                    end = i
+                    while end > open_at and text[end - 1].isspace():
+                        end -= 1
+                    out.append(_Quotation(open_at, end, FLAG_UNBALANCED, open_glyph, ""))
+                open_at, open_glyph = i, glyph
+            elif open_at >= 0:
+                flag = carry_flag
+                if _style(open_glyph) != _style(glyph):
+                    flag = flag or FLAG_MIXED
+                out.append(_Quotation(open_at, j, flag, open_glyph, glyph))
+                open_at, open_glyph, carry_flag = -1, "", ""
+                last_close = j
+            else:
+                start = last_close
+                while start < i and text[start] in " \t\n,;":
+                    start += 1
+                out.append(_Quotation(start, j, FLAG_NO_OPEN, "", glyph))
+                last_close = j
+        if open_at >= 0:
+            nxt = paras[k + 1] if k + 1 < len(paras) else None
+            if nxt is not None and text[nxt[0]] in "\"\u201c\u201e\u00ab'`" and (
+                text[nxt[0]] != "'" or text.startswith("''", nxt[0])
+            ):
+                continue  # quotation continues in the next paragraph
+            flag = FLAG_TO_END if nxt is None else FLAG_UNBALANCED
+            out.append(_Quotation(open_at, pe, flag, open_glyph, ""))
+            open_at, open_glyph, nested = -1, "", ""
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# step 2-3: noun phrases and frames
+# --------------------------------------------------------------------------------------------
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, start, end)]
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+def _np_backward(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The subject noun phrase ending right before ``hi`` (after skipping adverbs)."""
+    toks = _tokens(text, max(lo, hi - 160), hi)
+    cue_words = _cue_words()
+    i = len(toks) - 1
+    while i >= 0 and toks[i][2].lower() in _ADV:
+        i -= 1
+    while i >= 1 and toks[i][2] == "to" and toks[i - 1][2].lower() in _RAISING:
+        i -= 2
+        while i >= 0 and toks[i][2].lower() in _ADV | _RAISING:
+            i -= 1
+    if i < 0:
+        return None
+    t = toks[i][2]
+    if t.lower() in ("who", "which", "that") and t != "That":
+        i -= 1
+        if i >= 0 and toks[i][2] == ",":
+            i -= 1
+        if i < 0:
+            return None
+        t = toks[i][2]
+    elif t == ",":
+        # "Harry Bond, 30, of Raleigh, N.C., who ..., said": the name that opens the sentence
+        commas = [j for j in range(i - 1, max(-1, i - 45), -1) if toks[j][2] == ","]
+        for j in reversed(commas):
+            if j < 1:
+                continue
+            sp = _np_backward(text, lo, toks[j][0]) if toks[j - 1][2] != "," else None
+            if sp is not None and (
+                text[sp[0] : sp[1]][:1].isupper() or _QUANT_SUBJ_RE.search(text, sp[0], sp[1])
+            ) and (
+                _INTRO_RE.fullmatch(text, lo, sp[0]) is not None or text[lo : sp[0]].strip() == ""
+            ) and text[sp[0] : sp[1]].lower() not in _PRON_SUBJ | {"it"}:
+                return sp
+        # "X, who argued ..., called" / "X, a lawyer for Y, said": skip the aside
+        j = i - 1
+        while j >= 0 and toks[j][2] not in (",", "(", "\u2014") and i - j < 40:
+            j -= 1
+        if j < 1 or toks[j][2] != ",":
+            return None
+        aside = toks[j + 1][2].lower()
+        one_adverb = i - j == 2 and (aside in _ADV or aside.endswith("ly") or aside in _ASIDE_ADVERBS)
+        if not one_adverb and not (aside in _ASIDE_STARTS or aside in _ROLE_NOUNS or toks[j + 1][2][:1].isupper()):
+            return None
+        i = j - 1
+        if i < 0:
+            return None
+        t = toks[i][2]
+    paren_end = -1
+    if t == ")":
+        j = i - 1
+        while j >= 0 and toks[j][2] != "(" and i - j < 12:
+            j -= 1
+        if j < 1 or toks[j][2] != "(":
+            return None
+        paren_end = toks[i][1]
+        i = j - 1
+        t = toks[i][2]
+    qm = _QUANT_SUBJ_RE.search(text, max(lo, toks[i][1] - 60), toks[i][1])
+    if qm is not None:
+        return qm.start(1), toks[i][1]  # "About three in 10 said", "67 percent say"
+    low = t.lower()
+    if low in _PRON_SUBJ:
+        return toks[i][0], toks[i][1]
+    if t.endswith(("\u2019s", "'s", "s\u2019", "s'")):
+        return None  # a possessive is not a subject ("the ACLU's claims")
+    head_ok: bool | None = (_is_cap(t) and t not in _CAP_STOP) or low in _ROLE_NOUNS
+    if not head_ok and t[:1].islower() and low not in _STOP_LOWER:
+        head_ok = None  # an unknown lower-case head: needs a determiner on its left
+    if head_ok is False:
+        return None
+    end = toks[i][1]
+    start = toks[i][0]
+    n_lower = 0
+    seen_anchor = bool(head_ok)
+    seen_cap = _is_cap(t)
+    if head_ok is None:
+        seen_anchor = False
+    j = i - 1
+    while j >= 0:
+        w = toks[j][2]
+        lw = w.lower()
+        if w in ("\u2019s", "'s"):
+            j -= 1
+            continue
+        if lw in _DET:
+            start = toks[j][0]
+            seen_anchor = True
+            break
+        if w in _CAP_STOP:
+            if w in ("The", "A", "An", "His", "Her", "Their", "Its", "This", "These", "Those", "Our"):
+                start = toks[j][0]
+                seen_anchor = True
+            break
+        if _is_cap(w):
+            if head_ok is None:
+                break
+            start = toks[j][0]
+            seen_anchor = True
+            seen_cap = True
+            j -= 1
+            if w.endswith(("\u2019s", "'s")):
+                break  # a possessive is the leftmost modifier: "Trump's campaign"
+            continue
+        if lw in ("of", "for", "in", "at", "from") and j >= 1:
+            if lw in ("in", "at", "from") and toks[j - 1][2].lower() not in _ROLE_NOUNS:
+                break
+            prev = toks[j - 1][2]
+            if _is_cap(prev) and prev not in _CAP_STOP or prev.lower() in _ROLE_NOUNS:
+                start = toks[j - 1][0]
+                seen_anchor = True
+                j -= 2
+                continue
+            break
+        if lw == "and" and j >= 1 and (
+            (_is_cap(toks[j - 1][2]) and toks[j - 1][2] not in _CAP_STOP and _is_cap(toks[j + 1][2]))
+            or (toks[j - 1][2].lower() in _ROLE_NOUNS and (low in _ROLE_NOUNS or low.endswith("s")))
+        ):
+            start = toks[j - 1][0]
+            j -= 2
+            continue
+        if w[:1].islower() and lw not in _STOP_LOWER and lw not in cue_words and (w.isalpha() or "-" in w):
+            if seen_cap and lw not in _ROLE_NOUNS and lw not in _MODIFIERS:
+                break
+            n_lower += 1
+            if n_lower > 3:
+                break
+            start = toks[j][0]
+            if lw in _ROLE_NOUNS:
+                seen_anchor = True
+            j -= 1
+            continue
+        break
+    if not seen_anchor:
+        # "tech executives say", "private Chinese companies and traders say": a bare plural
+        # noun phrase that opens its clause
+        if not (low.endswith("s") and not low.endswith("ss")):
+            return None
+        k = i - 1
+        while k >= 0 and i - k <= 7:
+            w = toks[k][2]
+            if w in (",", ";", ":", "\u2014", "(") or w in _CAP_STOP or (
+                w.lower() in _STOP_LOWER and w.lower() != "and"
+            ) or not (w[:1].isalpha() or w[:1].isdigit()):
+                break
+            k -= 1
+        if not (k < 0 or toks[k][2] in (",", ";", ":", "\u2014", "(") or toks[k][2] in _CAP_STOP):
+            return None
+        start = toks[k + 1][0]
+    return start, max(end, paren_end)
+
+
+def _sentence_subject(text: str, s_lo: int, hi: int) -> tuple[int, int] | None:
+    """The subject at the start of a sentence, after an introductory phrase ("On Monday, ")."""
+    m = _INTRO_RE.match(text, s_lo, hi)
+    pos = m.end() if m else s_lo
+    sp = _np_forward(text, pos, hi)
+    if sp is None:
+        return None
+    return sp
+
+
+def _np_forward(text: str, pos: int, hi: int, max_tokens: int = 9) -> tuple[int, int] | None:
+    """The noun phrase starting at ``pos``: "ACLU attorney Lee Gelernt", "the judge", "he"."""
+    toks = _tokens(text, pos, min(hi, pos + 200))
+    if not toks:
+        return None
+    w = toks[0][2]
+    if w.lower() in _PRON_SUBJ or w.lower() in _OBJECT_PRONOUNS:
+        return toks[0][0], toks[0][1]
+    i = 0
+    end = -1
+    n = 0
+    cue_words = _cue_words()
+    while i < len(toks) and n < max_tokens:
+        w = toks[i][2]
+        lw = w.lower()
+        if lw in cue_words:
+            break
+        if lw in _DET:
+            if i > 0:
+                break
+            i += 1
+            n += 1
+            continue
+        if w in _TIME_WORDS:
+            break
+        if _is_cap(w) and w not in _CAP_STOP:
+            end = toks[i][1]
+        elif lw in _ROLE_NOUNS:
+            end = toks[i][1]
+        elif w in ("\u2019s", "'s"):
+            pass
+        elif lw in ("of", "for") and end > 0 and i + 1 < len(toks) and (
+            _is_cap(toks[i + 1][2]) or toks[i + 1][2].lower() in _DET
+        ):
+            pass
+        elif w[:1].islower() and lw not in _STOP_LOWER and w.isalpha() and i + 1 < len(toks):
+            pass  # a modifier, kept only if a head follows
+        else:
+            break
+        i += 1
+        n += 1
+    if end < 0:
+        if toks[0][2].lower() in _DET and i >= 2 and toks[i - 1][2][:1].islower() and toks[i - 1][2].isalpha():
+            return toks[0][0], toks[i - 1][1]
+        return None
+    return toks[0][0], end
+
+
+# --------------------------------------------------------------------------------------------
+# the extractor
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Row:
+    start: int
+    end: int
+    kind: str
+    cue: tuple[int, int] | None
+    speaker: tuple[int, int] | None
+    flag: str = ""
+    inherit: bool = False  # speaker taken from the previous attribution
+
+
+def _sentence_index(starts: list[int], pos: int) -> int:
+    return max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+def _strip_span(text: str, s: int, e: int, trailing: str = " \t\n,;:.\u2014\u2013-") -> tuple[int, int]:
+    while s < e and text[s] in " \t\n,;:\u2014\u2013-":
+        s += 1
+    while e > s and text[e - 1] in trailing:
+        e -= 1
+    return s, e
+
+
+def _n_words(text: str, s: int, e: int) -> int:
+    return len(_WORDS_RE.findall(text, s, e))
+
+
+def _is_term(text: str, q: _Quotation) -> bool:
+    inner = text[q.start : q.end].strip("\"'`\u201c\u201d\u201e\u00ab\u00bb \n")
+    words = inner.split()
+    if not words or len(words) > 5:
+        return False
+    minor = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "at", "&"}
+    caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha() or w in minor)
+    if inner[-1:] in "!?":
+        return False
+    if caps == len(words) and words[0][:1].isupper():
+        return True  # a name or a title: "Sunday Morning Futures," "Ms. L"
+    return len(words) <= 2 and inner[-1:] != "," and inner[:1].isupper()
+
+
+def extract_quotes(
+    text: str,
+    sentences: list[tuple[int, int]] | None = None,
+    *,
+    lexicon: str | Any | None = None,
+    include_beliefs: bool = False,
+    include_terms: bool = True,
+    floating_window: int = 1,
+    min_indirect_words: int = 1,
+    drop_nested: bool = False,
+    include_negated: bool = False,
+    cut_after_quote: bool = True,
+) -> pd.DataFrame:
+    """Extract quotations and reported speech with their cue, speaker and source type.
+
+    Parameters
+    ----------
+    text : str
+        One article (offsets in the result index it).
+    sentences : list of (int, int), optional
+        Sentence spans from :func:`coverage.segment.split_sentences` (computed if omitted).
+    lexicon : str, Path, DataFrame or RoleLexicon, optional
+        Speaker-role lexicon (see :func:`coverage.speakers.load_role_lexicon`).
+    include_beliefs : bool
+        Also report belief verbs ("thinks", "believes", "hopes") as indirect attributions.
+    include_terms : bool
+        Keep quoted terms (scare quotes, titles, names) as rows of kind ``term``.
+    floating_window : int
+        How many paragraphs back a quotation without a cue may look for its speaker.
+    min_indirect_words : int
+        Minimum number of words in the content of reported speech.
+    drop_nested : bool
+        Drop reported speech whose cue lies inside the content of another attribution
+        ("X said Y claimed Z" keeps only X's).
+    include_negated : bool
+        Keep negated cues ("X would not say whether ...", "X did not deny that ..."), as
+        attribution corpora such as PolNeAR do.
+    cut_after_quote : bool
+        End a partial quotation at its last quoted words when a comma or dash follows them
+        ('he called it "a terrible mistake," although he ...').
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`QUOTE_COLUMNS`, one row per attribution in text order. ``kind`` is
+        ``direct``, ``partial``, ``indirect`` or ``term``; missing offsets are -1, missing
+        strings None; ``speaker`` is ``"unresolved"`` when no speaker could be found or resolved
+        (``speaker_mention`` keeps what was found). ``flag`` is "" or the reason a row is
+        doubtful (unbalanced marks, a quotation running to the end of the text, mixed styles).
+
+    Examples
+    --------
+    >>> q = extract_quotes('"This is a policy," Lee Gelernt said.')
+    >>> q.loc[0, ["kind", "text", "speaker"]].tolist()
+    ['direct', '"This is a policy,"', 'Lee Gelernt']
+    """
+    rows, resolver = _extract_rows(
+        text, sentences, lexicon=lexicon, include_beliefs=include_beliefs, include_terms=include_terms,
+        floating_window=floating_window, min_indirect_words=min_indirect_words, drop_nested=drop_nested,
+        include_negated=include_negated, cut_after_quote=cut_after_quote,
+    )
+    return _frame(rows, text, resolver)
+
+
+def extract_quotes_many(
+    texts: Sequence[str],
+    sentences: Sequence[list[tuple[int, int]]] | None = None,
+    article_ids: Sequence[Any] | None = None,
+    **params: Any,
+) -> pd.DataFrame:
+    """:func:`extract_quotes` over many articles, as one table with an ``article_id`` column.
+
+    Faster than calling :func:`extract_quotes` per article (one DataFrame is built at the end).
+
+    Parameters
+    ----------
+    texts : sequence of str
+        Article texts.
+    sentences : sequence of sentence-span lists, optional
+        One list per text (computed if omitted).
+    article_ids : sequence, optional
+        Ids for the ``article_id`` column (positions by default).
+    **params
+        Keyword parameters of :func:`extract_quotes`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``article_id`` followed by :data:`QUOTE_COLUMNS`; ``quote_id`` restarts at 0 per article.
+
+    Examples
+    --------
+    >>> extract_quotes_many(['"Yes," Ann Lee said.', 'No quotes.'], article_ids=["a", "b"]).article_id.tolist()
+    ['a']
+    """
+    ids = list(article_ids) if article_ids is not None else list(range(len(texts)))
+    if len(ids) != len(texts):
+        raise ValueError(f"{len(ids)} article ids for {len(texts)} texts")
+    data: dict[str, list[Any]] = {c: [] for c in QUOTE_COLUMNS}
+    art: list[Any] = []
+    for n, text in enumerate(texts):
+        sents = sentences[n] if sentences is not None else None
+        rows, resolver = _extract_rows(text, sents, **params)
+        before = len(data["quote_id"])
+        _records(rows, text, resolver, data)
+        art.extend([ids[n]] * (len(data["quote_id"]) - before))
+    if not art:
+        return _empty_frame().assign(article_id=pd.Series(dtype="object"))[["article_id", *QUOTE_COLUMNS]]
+    df = pd.DataFrame(data, columns=list(QUOTE_COLUMNS))
+    df.insert(0, "article_id", art)
+    return df
+
+
+def _extract_rows(
+    text: str,
+    sentences: list[tuple[int, int]] | None = None,
+    *,
+    lexicon: str | Any | None = None,
+    include_beliefs: bool = False,
+    include_terms: bool = True,
+    floating_window: int = 1,
+    min_indirect_words: int = 1,
+    drop_nested: bool = False,
+    include_negated: bool = False,
+    cut_after_quote: bool = True,
+) -> tuple[list[_Row], SpeakerResolver | None]:
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    if sentences is None:
+        from .segment import split_sentences
+
+        sentences = split_sentences(text)
+    if not text.strip():
+        return [], None
+    lex = load_role_lexicon(lexicon)
+    categories = ("speech", "refusal") + (("belief",) if include_beliefs else ())
+    cues = _cues(categories)
+    sents = [tuple(s) for s in sentences] or [(0, len(text))]
+    starts = [s for s, _ in sents]
+    paras = _paragraphs(text)
+    para_starts = [s for s, _ in paras]
+
+    quotes = find_quotations(text, paras)
+    q_starts = [q.start for q in quotes]
+
+    def inside_quote(pos: int) -> _Quotation | None:
+        k = bisect.bisect_right(q_starts, pos) - 1
+        if k >= 0 and quotes[k].start <= pos < quotes[k].end:
+            return quotes[k]
+        return None
+
+    rows: list[_Row] = []
+    used_cues: set[int] = set()
+
+    # ---- step 2: frames of quotations -------------------------------------------------------
+    for k, q in enumerate(quotes):
+        si = _sentence_index(starts, q.start)
+        sj = _sentence_index(starts, max(q.start, q.end - 1))
+        s_lo, s_hi = sents[si][0], max(sents[sj][1], q.end)
+        if q.end < sents[sj][1]:
+            s_hi = sents[sj][1]
+        prev_end = quotes[k - 1].end if k and quotes[k - 1].end > s_lo else s_lo
+        next_start = quotes[k + 1].start if k + 1 < len(quotes) and quotes[k + 1].start < s_hi else s_hi
+        prefix = text[prev_end : q.start]
+        suffix_end = next_start
+        gap = text[quotes[k - 1].frame_end : q.start] if k else ""
+        if k and quotes[k - 1].cue is not None and quotes[k - 1].kind in ("direct", "partial") and (
+            _CONT_GAP_RE.fullmatch(gap) or (_CONT_APPOS_RE.fullmatch(gap) and len(gap) < 160)
+        ) and gap.count("\n") < 2:
+            # "A," she said. "B."  /  "A," she said, "B."  : B continues A
+            q.cue, q.speaker, q.frame_end = quotes[k - 1].cue, quotes[k - 1].speaker, q.end
+            q.kind = "direct"
+            continue
+        if (sj + 1 < len(sents) and text[q.end : suffix_end].strip() == ""
+                and re.search(r"[?!\u2014\u2013-]\W{0,2}$", text[q.start : q.end])):
+            nxt_lo, nxt_hi = sents[sj + 1]
+            if text[q.end : nxt_lo].count("\n") < 2:
+                nq = quotes[k + 1].start if k + 1 < len(quotes) else len(text)
+                suffix_end = min(nxt_hi, max(nq, q.end))
+        cue = speaker = None
+        frame_end = q.end
+        # suffix frame: "...," the judge said / said the judge
+        m = re.match(r"[\s,\u2014\u2013-]*", text[q.end : suffix_end])
+        pos = q.end + (m.end() if m else 0)
+        cm = cues.rx.match(text, pos, suffix_end)
+        if cm and not cm.group().lower().startswith("according"):
+            sp = _np_forward(text, cm.end() + 1, suffix_end) if cm.end() < suffix_end else None
+            if sp is not None and text[cm.end() : sp[0]].strip() == "":
+                cue, speaker, frame_end = (cm.start(), cm.end()), sp, sp[1]
+        elif cm and cm.group().lower().startswith("according"):
+            sp = _np_forward(text, cm.end() + 1, suffix_end)
+            if sp is not None:
+                cue, speaker, frame_end = (cm.start(), cm.end()), sp, sp[1]
+        else:
+            sp = _np_forward(text, pos, suffix_end, max_tokens=12)
+            if sp is not None:
+                rest = text[sp[1] : suffix_end]
+                am = _ADV_RUN_RE.match(rest)
+                cpos = sp[1] + (am.end() if am else 0)
+                cm2 = cues.rx.match(text, cpos, suffix_end)
+                if cm2 and am:
+                    cue, speaker, frame_end = (cm2.start(), cm2.end()), sp, cm2.end()
+                elif rest[:1] == "," and text[sp[0]:sp[1]][:1].isupper():
+                    # "...," Harry Bond, 30, of Raleigh, N.C., who was polled, said.
+                    lim = min(suffix_end, sp[1] + 220)
+                    c = text.find(",", sp[1] + 1, lim)
+                    while c > 0:
+                        if _QUOTE_OR_NL_RE.search(text, sp[1], c):
+                            break
+                        am2 = _ADV_RUN_RE.match(text, c + 1, suffix_end)
+                        cm3 = cues.rx.match(text, am2.end() if am2 else c + 1, suffix_end)
+                        if cm3 and not cm3.group().lower().startswith("according"):
+                            cue, speaker, frame_end = (cm3.start(), cm3.end()), sp, cm3.end()
+                            break
+                        c = text.find(",", c + 1, lim)
+        before = text[prev_end : q.start].strip(" \t\n\u2014\u2013-(")
+        if cue is None:
+            # prefix frame: S said: "..." / S said, "..." / S said "..."
+            pm = re.search(r"[,:]?\s*$", prefix)
+            cut = prev_end + (pm.start() if pm else len(prefix))
+            cms = list(cues.rx.finditer(text, prev_end, cut))
+            if cms:
+                cm = cms[-1]
+                gap = text[cm.end() : cut]
+                gm = _ADVERBIAL_RE.match(gap)
+                tail = gap[gm.end() :] if gm else gap
+                colon = prefix.rstrip().endswith(":") and "\n" not in text[cm.end() : q.start]
+                if tail.strip(" ,") == "" or colon or _tell_object_only(text, cm, cm.end(), cut, cues):
+                    if cm.group().lower().startswith("according"):
+                        sp = _np_forward(text, cm.end() + 1, cut)
+                    else:
+                        sp = _np_backward(text, s_lo, cm.start())
+                        if sp is None:
+                            sp = _np_forward(text, cm.end() + 1, cut)
+                            if sp is not None and (
+                                cues.lemma.get(cm.group().lower()) in _TELL_LEMMAS
+                                or cm.group().endswith("ing")
+                                or text[sp[0] : sp[1]].lower() in _OBJECT_PRONOUNS
+                            ):
+                                sp = None  # "telling reporters", "recalling her ...": not the speaker
+                        if sp is None:
+                            sp = _sentence_subject(text, s_lo, cm.start())
+                    cue, speaker = (cm.start(), cm.end()), sp
+                    before = ""  # the quotation is the cue's complement: direct
+                    rest_end = s_hi
+                    while rest_end > q.end and text[rest_end - 1] in " \t\n.;:!?":
+                        rest_end -= 1
+                    if next_start >= s_hi and _n_words(text, q.end, rest_end) >= 3 and not (
+                        cut_after_quote and (_AFTER_QUOTE_CUT_RE.match(text, q.end, rest_end)
+                                             or _COMMA_INSIDE_RE.search(text, q.end - 3, q.end))
+                    ):
+                        q.tail_end = rest_end
+        after = text[frame_end:suffix_end].strip(" \t\n.,;:!?\u2014\u2013-)\"'\u201d\u2019")
+        q.cue, q.speaker, q.frame_end = cue, speaker, frame_end
+        if before:
+            q.lead = text.find(before[:20], prev_end, q.start)
+        if cue is not None:
+            used_cues.add(cue[0])
+            if speaker is None:
+                q.kind = "direct"
+                q.cue = cue
+                continue
+            # reporter's words before the quotation make it partial: 'The U.S. "concedes ...," according to'
+            q.kind = "partial" if before else "direct"
+        elif not before and not after:
+            q.kind = "floating"
+        else:
+            q.kind = "term" if _is_term(text, q) else "fragment"
+
+    # ---- step 3: reported speech in each sentence ------------------------------------------
+    indirect: list[_Row] = []
+    for cm in cues.rx.finditer(text):
+        cs, ce = cm.start(), cm.end()
+        if cs in used_cues or inside_quote(cs) is not None:
+            continue
+        lform = _SPACE_RE.sub(" ", cm.group()).lower()
+        si = _sentence_index(starts, cs)
+        s_lo, s_hi = sents[si]
+        if ce > s_hi:
+            continue
+        lemma = cues.lemma.get(lform, "according to" if lform.startswith("according") else lform)
+        row = _reported(text, cues, cm, lemma, s_lo, s_hi, inside_quote, indirect, include_negated)
+        if row is not None and _n_words(text, row.start, row.end) >= min_indirect_words:
+            indirect.append(row)
+
+    # ---- an attribution inside another one's content is part of that content ---------------
+    if drop_nested and indirect:
+        spans = sorted((r.start, r.end) for r in indirect)
+        keep = []
+        for r in indirect:
+            c = r.cue[0] if r.cue else r.start
+            if any(s0 < c < e0 and (s0, e0) != (r.start, r.end) for s0, e0 in spans):
+                continue
+            keep.append(r)
+        indirect = keep
+
+    # ---- a second attribution joined by a conjunction ends the first one's content ----------
+    indirect.sort(key=lambda r: r.start)
+    for r in indirect:
+        for r2 in indirect:
+            if r2 is r or r2.speaker is None:
+                continue
+            sp0 = min(r2.speaker[0], r2.cue[0]) if r2.cue else r2.speaker[0]
+            if r.start < sp0 < r.end:
+                m = _JOIN_RE.search(text, max(r.start, sp0 - 40), sp0)
+                if m and m.end() == sp0:
+                    r.end = m.start()
+
+    # ---- merge: quotations inside reported speech make it partial ---------------------------
+    for r in indirect:
+        k = bisect.bisect_left(q_starts, r.start)
+        last_q = -1
+        while k < len(quotes) and quotes[k].start < r.end:
+            q = quotes[k]
+            if q.end <= r.end + 3 and q.kind in ("fragment", "term", "floating", "partial", "absorbed"):
+                if q.kind != "term" or not _is_term(text, q):
+                    q.kind = "absorbed"
+                    r.kind = "partial"
+                    r.end = max(r.end, q.end)
+                    last_q = q.end
+            elif q.kind == "direct" and q.start >= r.start:
+                r.end = min(r.end, q.start)
+            k += 1
+        if cut_after_quote and last_q > 0 and r.end > last_q + 1 and (
+            _AFTER_QUOTE_CUT_RE.match(text, last_q, r.end) or _COMMA_INSIDE_RE.search(text, last_q - 3, last_q)
+        ):
+            # 'he said it was "a terrible mistake," although he ...': the quoted words end it
+            r.end = last_q
+        if r.flag == "":
+            r.start, r.end = _strip_span(text, r.start, r.end, trailing=" \t\n,;:.\u2014\u2013-")
+
+    for q in quotes:
+        if q.kind == "absorbed":
+            continue
+        if q.kind == "floating":
+            rows.append(_Row(q.start, q.end, "direct", None, None, q.flag, inherit=True))
+        elif q.kind == "fragment":
+            si = _sentence_index(starts, q.start)
+            s_lo, s_hi = sents[si]
+            if q.end >= s_hi - 1 and _n_words(text, q.start, q.end) >= 3 and _n_words(text, s_lo, q.start) <= 6:
+                rows.append(_Row(s_lo, max(s_hi, q.end), "partial", None, None, q.flag, inherit=True))
+            elif _n_words(text, q.start, q.end) >= 5:
+                rows.append(_Row(q.start, q.end, "partial", None, None, q.flag, inherit=True))
+            elif include_terms:
+                rows.append(_Row(q.start, q.end, "term", None, None, q.flag))
+        elif q.kind == "term":
+            if include_terms:
+                rows.append(_Row(q.start, q.end, "term", None, None, q.flag))
+        else:
+            start = q.lead if q.kind == "partial" and 0 <= q.lead < q.start else q.start
+            kind, end = q.kind, q.end
+            if q.tail_end > q.end:
+                kind, end = "partial", q.tail_end
+            rows.append(_Row(start, end, kind, q.cue, q.speaker, q.flag, inherit=q.speaker is None))
+    rows.extend(r for r in indirect if r.end > r.start)
+    rows.sort(key=lambda r: (r.start, r.end))
+
+    # direct quotations of one cue: a quotation right after "...," she said. continues it
+    _link_continuations(text, rows, para_starts, floating_window)
+    return rows, SpeakerResolver(text, lex)
+
+
+def _tell_object_only(text: str, cm: re.Match[str], lo: int, hi: int, cues: _Cues) -> bool:
+    lemma = cues.lemma.get(cm.group().lower(), "")
+    if lemma not in _TELL_LEMMAS:
+        return False
+    np = _np_forward(text, lo + 1, hi)
+    if np is None:
+        return False
+    rest = text[np[1] : hi]
+    gm = _ADVERBIAL_RE.match(rest)
+    rest = rest[gm.end() :] if gm else rest
+    return rest.strip(" ,") == ""
+
+
+def _reported(
+    text: str,
+    cues: _Cues,
+    cm: re.Match[str],
+    lemma: str,
+    s_lo: int,
+    s_hi: int,
+    inside_quote: Callable[[int], Any],
+    earlier: list[_Row],
+    allow_negated: bool = False,
+) -> _Row | None:
+    """Reported speech around one cue occurrence, or None."""
+    cs, ce = cm.start(), cm.end()
+    end = s_hi
+    while end > s_lo and text[end - 1] in " \t\n.;:!?":
+        end -= 1
+    if lemma == "according to":
+        sp = _np_forward(text, ce + 1, s_hi, max_tokens=10)
+        if sp is None:
+            return None
+        lead = text[s_lo:cs].strip(" \t\n,")
+        if not lead:  # According to X, content.
+            m = re.match(r"[^,]{0,80},\s*", text[sp[1] : s_hi])
+            cstart = sp[1] + (m.end() if m else 0)
+            return _Row(cstart, end, "indirect", (cs, ce), sp)
+        comma = text.rfind(",", s_lo, cs)
+        cend = comma if comma > s_lo else cs
+        return _Row(s_lo, cend, "indirect", (cs, ce), sp)
+
+    inverted = False
+    participial = False
+    sp = None
+    if lemma in _INVERTING and text[s_lo:cs].rstrip().endswith(",") and not cm.group().endswith("ing"):
+        # "..., said Dan Gerstein, director of ...": an inverted subject right after the cue
+        fw = _np_forward(text, ce + 1, s_hi)
+        if fw is not None and not text[ce : fw[0]].strip() and text[fw[0]].isupper() and (
+            text[fw[0] : fw[1]].lower() not in _OBJECT_PRONOUNS
+        ) and "\u2019s " not in text[fw[0] : fw[1]] and "'s " not in text[fw[0] : fw[1]]:
+            sp, inverted = fw, True
+    if sp is None:
+        sp = _np_backward(text, s_lo, cs)
+    if sp is None:
+        before = text[s_lo:cs].rstrip()
+        if before.endswith(",") and lemma != "according to":
+            # "..., adding that ..." / "..., saying ..."  or  "...," said X.
+            if cm.group().endswith("ing"):
+                participial = True
+                prev = [r for r in earlier if r.cue is not None and s_lo <= r.cue[0] < cs]
+                sp = prev[-1].speaker if prev else _sentence_subject(text, s_lo, cs)
+            else:
+                return None
+        elif _COORD_BEFORE_RE.search(text, max(s_lo, cs - 30), cs):
+            # "... in a moment of damage control and said that ...": the sentence's subject
+            sp = _sentence_subject(text, s_lo, cs)
+            if sp is None:
+                return None
+        else:
+            return None
+    # negated or modal-only cues ("did not say") are not attributions of content
+    if not allow_negated:
+        pre = text[max(s_lo, cs - 12) : cs].lower()
+        if re.search(r"\b(?:not|never|n't|n\u2019t)\s+$", pre):
+            return None
+    if inverted:
+        comma = text.rfind(",", s_lo, cs)
+        cstart = s_lo
+        prev = [r for r in earlier if s_lo <= (r.cue or (-1, -1))[0] < cs]
+        if prev:
+            cstart = max(cstart, prev[-1].end)
+        return _Row(cstart, comma, "indirect", (cs, ce), sp) if comma > cstart else None
+    after = text[ce:s_hi]
+    # parenthetical: "The process will soon become a national policy, they claim, though ..."
+    if re.match(r"\s*(?:[,.;!?\u2014]|$)", after) and not participial:
+        comma = text.rfind(",", s_lo, sp[0])
+        if comma <= s_lo:
+            return None
+        cstart = s_lo
+        for r in earlier:
+            if s_lo <= r.start < comma:
+                cstart = max(cstart, r.end)
+        q = inside_quote(max(s_lo, comma - 2))
+        if q is not None:
+            return None
+        # "Pivoting too soon, economists say, limited the recovery": content on both sides
+        am = _AFTER_PAREN_RE.match(text, ce, end)
+        if am is not None and _n_words(text, am.end(), end) >= 3:
+            if _n_words(text, cstart, comma) < 3:
+                return _Row(am.end(), end, "indirect", (cs, ce), sp)
+            return _Row(cstart, end, "indirect", (cs, ce), sp)
+        return _Row(cstart, comma, "indirect", (cs, ce), sp)
+    pos = ce
+    if lemma in ("decline", "refuse"):
+        m = re.match(r"\s+to\s+", after)
+        if not m:
+            return None
+        return _Row(ce + 1, end, "indirect", (cs, ce), sp)
+    if lemma in _TELL_LEMMAS or lemma == "call":
+        m = re.match(r"\s+", text[pos:s_hi])
+        if lemma == "call" and re.match(r"\s+(?:for|on|off|up|in|out|back)\b", text[pos:s_hi]):
+            return None
+        if lemma != "call":
+            np = _np_forward(text, pos + (m.end() if m else 0), s_hi)
+            if np is not None:
+                if lemma in _TO_LEMMAS and _TO_RE.match(text, np[1], s_hi):
+                    pos = np[0] - 1  # "urged the department to process ...": the object is content
+                else:
+                    pos = np[1]
+    # adverbials and "that"
+    for _ in range(3):
+        gm = _ADVERBIAL_RE.match(text, pos, s_hi)
+        if not gm or gm.end() == pos:
+            break
+        pos = gm.end()
+    tm = _THAT_RE.match(text, pos, s_hi)
+    if tm and tm.group().strip(" ,") == "that" and _n_words(text, tm.end(), end) >= 2 and not _AUX_NEXT_RE.match(
+        text, tm.end(), end
+    ):
+        pos = tm.end()
+    # content
+    while pos < s_hi and text[pos] in " \t\n,:":
+        pos += 1
+    if pos >= end:
+        return None
+    first = re.match(r"[\w\u2019'-]+", text[pos:end])
+    if first and first.group().lower() in _NO_CONTENT_START and not (
+        first.group().lower() == "to" and lemma in _TO_LEMMAS
+    ):
+        return None
+    if text[pos] in _OPENING_MARKS and inside_quote(pos) is not None:
+        q = inside_quote(pos)
+        if q is not None and q.kind == "direct":
+            return None
+    # stop at a following parenthetical attribution in the same sentence
+    stop = re.search(r",\s+(?:according to|(?:he|she|they|it|we)\s+(?:said|says|added|wrote|noted)\b)", text[pos:end])
+    if stop:
+        end = pos + stop.start()
+    if _SUBORD_RE.match(text, s_lo, cs):
+        # "After Obama said the war would end, U.S. forces bombed ...": the clause ends at the comma
+        comma = text.find(", ", pos, end)
+        if comma > pos and _n_words(text, comma, end) >= 3:
+            end = comma
+    adding = re.search(r",\s+(?:adding|saying|noting|arguing|explaining|writing|claiming|insisting|warning)\b", text[pos:end])
+    if adding:
+        end = pos + adding.start()
+    for m2 in cues.rx.finditer(text, pos, end):
+        j = _COORD_RE.search(text, max(pos, m2.start() - 30), m2.start())
+        if j is not None and j.end() == m2.start():
+            end = j.start()
+            break
+    return _Row(pos, end, "indirect", (cs, ce), sp, inherit=sp is None)
+
+
+def _link_continuations(text: str, rows: list[_Row], para_starts: list[int], window: int) -> None:
+    """Give cue-less quotations the cue/speaker of the previous attribution nearby."""
+    last: _Row | None = None
+    prev: _Row | None = None
+    for r in rows:
+        if r.kind == "term":
+            continue
+        if r.inherit and last is not None:
+            pi = bisect.bisect_right(para_starts, r.start) - 1
+            pj = bisect.bisect_right(para_starts, last.start) - 1
+            if pi - pj <= window and last.speaker is not None:
+                r.speaker = last.speaker
+                if last.kind == "direct" and r.kind == "direct" and prev is last:
+                    r.cue = last.cue
+                r.inherit = False
+        if r.speaker is not None:
+            last = r
+        prev = r
+
+
+def _frame(rows: list[_Row], text: str, resolver: SpeakerResolver | None) -> pd.DataFrame:
+    if not rows:
+        return _empty_frame()
+    data: dict[str, list[Any]] = {c: [] for c in QUOTE_COLUMNS}
+    _records(rows, text, resolver, data)
+    return pd.DataFrame(data, columns=list(QUOTE_COLUMNS))
+
+
+def _records(rows: list[_Row], text: str, resolver: SpeakerResolver | None, data: dict[str, list[Any]]) -> None:
+    resolved: dict[tuple[int, int], tuple[str, str]] = {}
+    if resolver is not None:
+        # descriptor mentions of people ("the judge") become person mentions for pronouns
+        for r in sorted(rows, key=lambda r: r.speaker[0] if r.speaker else r.start):
+            if r.speaker is None or r.speaker in resolved:
+                continue
+            s, e = r.speaker
+            if r.cue is not None and e <= r.cue[0] <= e + 200:
+                context = text[e : r.cue[0]]
+            else:
+                stop = _CONTEXT_END_RE.search(text, e, e + 160)
+                context = text[e : stop.start() if stop else min(len(text), e + 160)]
+            resolved[r.speaker] = resolver.resolve(text[s:e], s, context=context)
+    for n, r in enumerate(rows):
+        data["quote_id"].append(n)
+        data["start"].append(r.start)
+        data["end"].append(r.end)
+        data["text"].append(text[r.start : r.end])
+        data["kind"].append(r.kind)
+        if r.cue is not None:
+            data["cue"].append(text[r.cue[0] : r.cue[1]])
+            data["cue_start"].append(r.cue[0])
+            data["cue_end"].append(r.cue[1])
+        else:
+            data["cue"].append(None)
+            data["cue_start"].append(-1)
+            data["cue_end"].append(-1)
+        if r.speaker is not None:
+            s, e = r.speaker
+            data["speaker_mention"].append(text[s:e])
+            data["speaker_start"].append(s)
+            data["speaker_end"].append(e)
+            canon, typ = resolved.get(r.speaker, (UNRESOLVED, "other"))
+        else:
+            data["speaker_mention"].append(None)
+            data["speaker_start"].append(-1)
+            data["speaker_end"].append(-1)
+            canon, typ = (None, None) if r.kind == "term" else (UNRESOLVED, "other")
+        data["speaker"].append(canon)
+        data["speaker_type"].append(typ)
+        data["n_words"].append(_n_words(text, r.start, r.end))
+        data["flag"].append(r.flag)
+
+
+_INT_COLUMNS = ("quote_id", "start", "end", "cue_start", "cue_end", "speaker_start", "speaker_end", "n_words")
+
+
+def _empty_frame() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="int64" if c in _INT_COLUMNS else "object") for c in QUOTE_COLUMNS})
+
+
+# --------------------------------------------------------------------------------------------
+# outlet-level helpers
+# --------------------------------------------------------------------------------------------
+
+
+def summarize_quotes_by_outlet(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Outlet-level sourcing profile: who is quoted, how much, how directly, who comes first.
+
+    Parameters
+    ----------
+    quotes : pandas.DataFrame
+        :func:`extract_quotes` rows with ``article_id`` (and optionally ``outlet``).
+    articles : pandas.DataFrame
+        ``article_id, outlet, n_words`` (``text`` is not needed: word counts come from
+        ``n_words``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Long table ``outlet, metric, value``. Metrics: ``n_articles``, ``n_quotes``,
+        ``n_distinct_sources``, ``share_direct`` / ``share_partial`` / ``share_indirect``
+        (of attributions), ``share_article_words_quoted`` (words inside direct and partial
+        quotations / article words), ``share_quoted_words:<type>`` (quoted words by source
+        type), ``first_voice_type:<type>`` (share of articles whose first attributed source has
+        that type) and ``first_voice:<speaker>`` (share of articles whose first source is that
+        speaker).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "n_words": [10]})
+    >>> q = extract_quotes('"We will win," Ann Lee said.').assign(article_id="a")
+    >>> summarize_quotes_by_outlet(q, arts).query("metric == 'n_distinct_sources'").value.item()
+    1.0
+    """
+    need = {"article_id", "outlet", "n_words"} - set(articles.columns)
+    if need:
+        raise ValueError(f"articles lacks column(s) {sorted(need)}")
+    if "article_id" not in quotes.columns:
+        raise ValueError("quotes lacks column 'article_id'")
+    q = quotes[quotes["kind"] != "term"].drop(columns=["outlet"], errors="ignore")
+    q = q.merge(articles[["article_id", "outlet"]], on="article_id", how="inner")
+    out: list[tuple[str, str, float]] = []
+    for outlet, arts in articles.groupby("outlet", sort=True):
+        qo = q[q["outlet"] == outlet]
+        n_q = len(qo)
+        out.append((outlet, "n_articles", float(len(arts))))
+        out.append((outlet, "n_quotes", float(n_q)))
+        named = qo[qo["speaker"] != UNRESOLVED]
+        out.append((outlet, "n_distinct_sources", float(named[["article_id", "speaker"]].drop_duplicates()["speaker"].nunique())))
+        for kind in ("direct", "partial", "indirect"):
+            out.append((outlet, f"share_{kind}", float((qo["kind"] == kind).mean()) if n_q else float("nan")))
+        verbatim = qo[qo["kind"].isin(["direct", "partial"])]
+        words = float(arts["n_words"].sum())
+        out.append((outlet, "share_article_words_quoted", float(verbatim["n_words"].sum()) / words if words else float("nan")))
+        tot = float(qo["n_words"].sum())
+        for typ, w in qo.groupby("speaker_type")["n_words"].sum().items():
+            out.append((outlet, f"share_quoted_words:{typ}", float(w) / tot if tot else float("nan")))
+        firsts = qo[qo["speaker"] != UNRESOLVED].sort_values("start").groupby("article_id").head(1)
+        if len(firsts):
+            for typ, n in firsts["speaker_type"].value_counts().items():
+                out.append((outlet, f"first_voice_type:{typ}", n / len(arts)))
+            for spk, n in firsts["speaker"].value_counts().items():
+                out.append((outlet, f"first_voice:{spk}", n / len(arts)))
+    return pd.DataFrame(out, columns=["outlet", "metric", "value"])
+
+
+def _norm_tokens(s: str) -> list[str]:
+    return [w.lower() for w in _WORDS_RE.findall(s)]
+
+
+def shared_quotations(
+    quotes: pd.DataFrame,
+    threshold: float = 0.6,
+    kinds: Sequence[str] = ("direct", "partial"),
+) -> pd.DataFrame:
+    """Quotations that more than one outlet used, matched fuzzily across articles.
+
+    Two quotations match when the longest common run of words covers ``threshold`` of the
+    shorter one (difflib on lower-cased word tokens): outlets often cut a statement differently,
+    so each row reports which passage of the common statement each outlet chose.
+
+    Parameters
+    ----------
+    quotes : pandas.DataFrame
+        Rows with ``article_id, outlet, text, kind, speaker, start, end``.
+    threshold : float
+        Share of the shorter quotation's words that must be matched (0-1).
+    kinds : sequence of str
+        Kinds to compare.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``group_id, outlet, article_id, quote_id, speaker, text, n_words, matched_words,
+        share_of_group, passage_start_word, passage_end_word``: ``share_of_group`` is the share
+        of the group's longest version that this outlet's passage covers and
+        ``passage_start_word:passage_end_word`` the words of that longest version it spans
+        (which part of the common statement the outlet chose). Only groups used by two or more
+        outlets.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> q = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"], "kind": ["direct", "direct"],
+    ...                   "text": ['"We will fight this ruling in every court we can"', '"fight this ruling"']})
+    >>> shared_quotations(q, threshold=0.6)[["outlet", "passage_start_word", "passage_end_word"]].values.tolist()
+    [['X', 0, 10], ['Y', 2, 5]]
+    """
+    cols = ["group_id", "outlet", "article_id", "quote_id", "speaker", "text", "n_words", "matched_words",
+            "share_of_group", "passage_start_word", "passage_end_word"]
+    need = {"article_id", "outlet", "text", "kind"} - set(quotes.columns)
+    if need:
+        raise ValueError(f"quotes lacks column(s) {sorted(need)}")
+    q = quotes[quotes["kind"].isin(kinds)].reset_index(drop=True)
+    toks = [_norm_tokens(t) for t in q["text"]]
+    n = len(q)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    index: dict[str, list[int]] = {}
+    for i, t in enumerate(toks):
+        for w in set(t):
+            if len(w) > 3:
+                index.setdefault(w, []).append(i)
+    outlets = q["outlet"].tolist()
+    for i in range(n):
+        if len(toks[i]) < 3:
+            continue
+        cands: dict[int, int] = {}
+        for w in set(toks[i]):
+            if len(w) > 3:
+                for j in index.get(w, ()):
+                    if j > i and outlets[j] != outlets[i]:
+                        cands[j] = cands.get(j, 0) + 1
+        for j, shared in cands.items():
+            short = min(len(toks[i]), len(toks[j]))
+            if short < 3 or shared < threshold * min(len(set(toks[i])), len(set(toks[j]))) * 0.5:
+                continue
+            sm = difflib.SequenceMatcher(None, toks[i], toks[j], autojunk=False)
+            matched = sum(b.size for b in sm.get_matching_blocks())
+            if matched >= threshold * short:
+                parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(find(i), []).append(i)
+    out = []
+    gid = 0
+    for members in groups.values():
+        if len({outlets[i] for i in members}) < 2:
+            continue
+        longest = max(members, key=lambda i: len(toks[i]))
+        for i in sorted(members, key=lambda i: (outlets[i], i)):
+            sm = difflib.SequenceMatcher(None, toks[longest], toks[i], autojunk=False)
+            blocks = [b for b in sm.get_matching_blocks() if b.size]
+            matched = sum(b.size for b in blocks)
+            first = blocks[0].a if blocks else -1
+            last = blocks[-1].a + blocks[-1].size if blocks else -1
+            row = q.iloc[i]
+            out.append((gid, row["outlet"], row["article_id"], row.get("quote_id", i), row.get("speaker"),
+                        row["text"], len(toks[i]), matched, matched / max(1, len(toks[longest])), first, last))
+        gid += 1
+    return pd.DataFrame(out, columns=cols)

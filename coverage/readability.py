@@ -1,0 +1,790 @@
+"""Readability: counts from our own segmentation, and the published formulas.
+
+Two layers:
+
+* **Formulas** (:func:`flesch_reading_ease` ... :func:`dale_chall`) are plain functions of
+  counts, with their published coefficients kept as data in :data:`COEFFICIENTS`. They return
+  ``nan`` when a denominator is zero (textstat returns 0.0, which reads as a real score).
+* **Counts** (:func:`count_readability`) come from :func:`coverage.segment.split_sentences` and
+  :func:`coverage.segment.tokenize`, not from textstat's regexes; syllables from
+  :mod:`coverage.syllables` (CMU dictionary first). :func:`score_readability` puts them together.
+
+Counting rules (each differs from textstat 0.7.13 where noted):
+
+=====================  ========================================================================
+count                  rule
+=====================  ========================================================================
+``n_sentences``        sentences (our splitter) holding at least one word token. textstat: a
+                       regex on ``.!?`` ignoring fragments of two words or fewer.
+``n_words``            word tokens (:data:`coverage.segment.WORD_RE`): "U.S.", "800,000",
+                       "7-year-old" and "Trump's" are one word each.
+``n_syllables``        :func:`coverage.syllables.count_syllables` per token; numbers as read.
+``n_polysyllables``    tokens of 3+ syllables, names and numbers included (SMOG's rule).
+``n_letters``          alphabetic characters in tokens (Coleman-Liau's L).
+``n_characters``       letters and digits in tokens (ARI's "characters"); textstat counts every
+                       non-space character, punctuation included, for ARI.
+``n_complex_words``    Gunning's "hard words": 3+ syllables, except (a) capitalised words not
+                       first in their sentence (proper nouns), (b) numbers, (c) compounds of
+                       easy words: hyphenated with every part under 3 syllables, or closed
+                       compounds of two familiar (Dale-Chall) words of 3+ letters ("however"),
+                       (d) words that reach 3 syllables only through -es, -ed or -ing (the stem
+                       has under 3). textstat instead counts 3+ syllable words *not on the
+                       Dale-Chall list*.
+``n_difficult_words``  Dale-Chall: tokens not on the familiar list after removing regular
+                       inflections (-s, -es, -ies, -'s, -s', -ed, -d, -ied, -ing, -er, -est,
+                       -ier, -iest, with doubled consonants and dropped "e" restored); numbers
+                       and proper nouns (as above) are familiar; a hyphenated word is familiar
+                       when all its parts are. textstat matches the bare list only.
+=====================  ========================================================================
+
+"Numbers" are tokens that start with a digit ("800,000", "7th", "7-year-old"). The
+familiar-word list is the one textstat ships (``coverage/data/dale_chall_familiar_words.txt``, see
+``SOURCES_readability.md``).
+
+Other measures: ``mean_sentence_length`` and ``sd_sentence_length`` (sample SD, ``n - 1``) in
+words per sentence; ``mtld`` (:func:`mtld`) on the lower-cased tokens of the whole text, in order.
+
+Reporter's prose apart from quotations: ``exclude_spans`` (quotation spans, e.g. from
+``coverage.quotes``) drops every sentence of which more than ``quoted_share_threshold`` (0.5) of
+the characters lie inside the spans, and, in the sentences kept, every word token that starts
+inside a span; what remains of a kept sentence counts as one sentence. The counts
+``n_sentences_excluded`` and ``n_words_excluded`` say how much was left out.
+
+Headlines are scored by a separate call (the pipeline does this); a one-line headline is one
+sentence.
+
+References
+----------
+See each formula's docstring. McCarthy, P. M. & Jarvis, S. (2010). MTLD, vocd-D, and HD-D: A
+validation study of sophisticated approaches to lexical diversity assessment. *Behavior Research
+Methods* 42(2), 381-392.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from importlib import resources
+from itertools import chain
+from operator import itemgetter, mul
+from typing import NamedTuple
+
+from .syllables import cmu_dictionary, count_syllables
+
+__all__ = [
+    "COEFFICIENTS",
+    "automated_readability_index",
+    "coleman_liau",
+    "count_readability",
+    "dale_chall",
+    "flesch_kincaid_grade",
+    "flesch_reading_ease",
+    "gunning_fog",
+    "is_dale_chall_familiar",
+    "is_gunning_complex",
+    "mtld",
+    "score_readability",
+    "smog",
+]
+
+Span = tuple[int, int]
+
+#: Published coefficients, one entry per formula (see each function's References).
+COEFFICIENTS: dict[str, dict[str, float]] = {
+    "flesch_reading_ease": {"base": 206.835, "sentence_length": 1.015, "syllables_per_word": 84.6},
+    "flesch_kincaid_grade": {"sentence_length": 0.39, "syllables_per_word": 11.8, "base": -15.59},
+    "gunning_fog": {"scale": 0.4},
+    "smog": {"slope": 1.0430, "sample_sentences": 30.0, "base": 3.1291},
+    "coleman_liau": {"letters": 0.0588, "sentences": 0.296, "base": -15.8},
+    "ari": {"characters_per_word": 4.71, "words_per_sentence": 0.5, "base": -21.43},
+    "dale_chall": {"difficult": 0.1579, "sentence_length": 0.0496, "adjustment": 3.6365,
+                   "adjustment_above_pct": 5.0},
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# Formulas
+# ---------------------------------------------------------------------------------------------
+
+def flesch_reading_ease(n_words: int, n_sentences: int, n_syllables: int) -> float:
+    """Flesch Reading Ease: 206.835 - 1.015 (words/sentences) - 84.6 (syllables/words).
+
+    Parameters
+    ----------
+    n_words, n_sentences, n_syllables : int
+        Counts for the text.
+
+    Returns
+    -------
+    float
+        Higher is easier (0-100 for most prose); ``nan`` without words or sentences.
+
+    Examples
+    --------
+    >>> round(flesch_reading_ease(100, 5, 150), 3)
+    59.635
+
+    References
+    ----------
+    Flesch, R. (1948). A new readability yardstick. *Journal of Applied Psychology* 32(3),
+    221-233.
+    """
+    if n_words == 0 or n_sentences == 0:
+        return math.nan
+    c = COEFFICIENTS["flesch_reading_ease"]
+    return (c["base"] - c["sentence_length"] * (n_words / n_sentences)
+            - c["syllables_per_word"] * (n_syllables / n_words))
+
+
+def flesch_kincaid_grade(n_words: int, n_sentences: int, n_syllables: int) -> float:
+    """Flesch-Kincaid Grade Level: 0.39 (words/sentences) + 11.8 (syllables/words) - 15.59.
+
+    Parameters
+    ----------
+    n_words, n_sentences, n_syllables : int
+
+    Returns
+    -------
+    float
+        US school grade; ``nan`` without words or sentences.
+
+    Examples
+    --------
+    >>> round(flesch_kincaid_grade(100, 5, 150), 2)
+    9.91
+
+    References
+    ----------
+    Kincaid, J. P., Fishburne, R. P., Rogers, R. L. & Chissom, B. S. (1975). *Derivation of new
+    readability formulas (Automated Readability Index, Fog Count and Flesch Reading Ease
+    Formula) for Navy enlisted personnel*. Research Branch Report 8-75, Naval Technical Training
+    Command, Millington, TN.
+    """
+    if n_words == 0 or n_sentences == 0:
+        return math.nan
+    c = COEFFICIENTS["flesch_kincaid_grade"]
+    return (c["sentence_length"] * (n_words / n_sentences)
+            + c["syllables_per_word"] * (n_syllables / n_words) + c["base"])
+
+
+def gunning_fog(n_words: int, n_sentences: int, n_complex_words: int) -> float:
+    """Gunning Fog Index: 0.4 (words/sentences + 100 complex words/words).
+
+    Parameters
+    ----------
+    n_words, n_sentences : int
+    n_complex_words : int
+        Gunning's hard words (see :func:`is_gunning_complex`): three or more syllables, but not
+        proper nouns, compounds of easy words, or verbs made three syllables by -es/-ed/-ing.
+        textstat 0.7.13 passes instead the 3+ syllable words missing from the Dale-Chall list,
+        so it counts names ("Administration", "Democratic") and inflections ("detected");
+        the formula itself is the same.
+
+    Returns
+    -------
+    float
+        US school grade; ``nan`` without words or sentences.
+
+    Examples
+    --------
+    >>> round(gunning_fog(100, 5, 10), 2)
+    12.0
+
+    References
+    ----------
+    Gunning, R. (1952). *The Technique of Clear Writing*. New York: McGraw-Hill.
+    """
+    if n_words == 0 or n_sentences == 0:
+        return math.nan
+    c = COEFFICIENTS["gunning_fog"]
+    return c["scale"] * ((n_words / n_sentences) + (100 * n_complex_words / n_words))
+
+
+def smog(n_polysyllables: int, n_sentences: int) -> float:
+    """SMOG grade: 1.0430 sqrt(polysyllables x 30 / sentences) + 3.1291.
+
+    The polysyllable count is normalised to a 30-sentence sample, as McLaughlin prescribes
+    for texts of other lengths (his formula is defined on 30 sentences).
+
+    Parameters
+    ----------
+    n_polysyllables : int
+        Words of three or more syllables (repeats counted).
+    n_sentences : int
+
+    Returns
+    -------
+    float
+        US school grade; ``nan`` without sentences.
+
+    Examples
+    --------
+    >>> round(smog(10, 30), 4)
+    6.4274
+
+    References
+    ----------
+    McLaughlin, G. H. (1969). SMOG grading: a new readability formula. *Journal of Reading*
+    12(8), 639-646.
+    """
+    if n_sentences == 0:
+        return math.nan
+    c = COEFFICIENTS["smog"]
+    return c["slope"] * (c["sample_sentences"] * (n_polysyllables / n_sentences)) ** 0.5 + c["base"]
+
+
+def coleman_liau(n_letters: int, n_words: int, n_sentences: int) -> float:
+    """Coleman-Liau Index: 0.0588 L - 0.296 S - 15.8.
+
+    L is letters per 100 words, S sentences per 100 words. textstat 0.7.13 uses 0.058 for L
+    (its value is lower by 0.0008 L, about 0.4 grade for news prose); we follow the paper.
+
+    Parameters
+    ----------
+    n_letters, n_words, n_sentences : int
+
+    Returns
+    -------
+    float
+        US school grade; ``nan`` without words.
+
+    Examples
+    --------
+    >>> round(coleman_liau(500, 100, 5), 3)
+    12.12
+
+    References
+    ----------
+    Coleman, M. & Liau, T. L. (1975). A computer readability formula designed for machine
+    scoring. *Journal of Applied Psychology* 60(2), 283-284.
+    """
+    if n_words == 0:
+        return math.nan
+    c = COEFFICIENTS["coleman_liau"]
+    letters = n_letters / n_words * 100
+    sentences = n_sentences / n_words * 100
+    return (c["letters"] * letters) - (c["sentences"] * sentences) + c["base"]
+
+
+def automated_readability_index(n_characters: int, n_words: int, n_sentences: int) -> float:
+    """Automated Readability Index: 4.71 (characters/words) + 0.5 (words/sentences) - 21.43.
+
+    Parameters
+    ----------
+    n_characters : int
+        Letters and digits ("strokes") in words; not punctuation. textstat 0.7.13 counts every
+        non-space character and divides by a word count that includes punctuation-only tokens
+        (the formula is the same).
+    n_words, n_sentences : int
+
+    Returns
+    -------
+    float
+        US school grade; ``nan`` without words or sentences.
+
+    Examples
+    --------
+    >>> round(automated_readability_index(500, 100, 5), 2)
+    12.12
+
+    References
+    ----------
+    Smith, E. A. & Senter, R. J. (1967). *Automated Readability Index*. AMRL-TR-66-220,
+    Aerospace Medical Research Laboratories, Wright-Patterson AFB, Ohio.
+    """
+    if n_words == 0 or n_sentences == 0:
+        return math.nan
+    c = COEFFICIENTS["ari"]
+    return (c["characters_per_word"] * (n_characters / n_words)
+            + c["words_per_sentence"] * (n_words / n_sentences) + c["base"])
+
+
+def dale_chall(n_words: int, n_sentences: int, n_difficult_words: int) -> float:
+    """Dale-Chall (1948) score: 0.1579 PDW + 0.0496 ASL, plus 3.6365 when PDW > 5.
+
+    PDW is the percentage of words not on the Dale list of 3,000 familiar words, ASL the
+    average sentence length in words. The result is the raw score (4.9 or lower: grade 4 and
+    below; 9.0-9.9: grades 13-15), not the grade band.
+
+    Parameters
+    ----------
+    n_words, n_sentences : int
+    n_difficult_words : int
+        Words not familiar (see :func:`is_dale_chall_familiar`): familiar are list words and
+        their regular inflections, numbers and proper nouns, as Dale and Chall instruct.
+        textstat 0.7.13 matches the bare list, so "families" or "separated" count as difficult
+        there; the formula, with its 3.6365 adjustment above 5 %, is the same.
+
+    Returns
+    -------
+    float
+        ``nan`` without words or sentences.
+
+    Examples
+    --------
+    >>> round(dale_chall(100, 5, 10), 4)
+    6.2075
+
+    References
+    ----------
+    Dale, E. & Chall, J. S. (1948). A formula for predicting readability. *Educational Research
+    Bulletin* 27(1), 11-20 and 27(2), 37-54.
+    """
+    if n_words == 0 or n_sentences == 0:
+        return math.nan
+    c = COEFFICIENTS["dale_chall"]
+    pdw = 100 * n_difficult_words / n_words
+    score = (c["difficult"] * pdw) + (c["sentence_length"] * (n_words / n_sentences))
+    if pdw > c["adjustment_above_pct"]:
+        score += c["adjustment"]
+    return score
+
+
+def _mtld_one_way(tokens: Iterable[str], total: int, threshold: float) -> float:
+    # A new type never lowers the TTR, so the threshold is only tested on repeated tokens.
+    factors = 0.0
+    types: set[str] = set()
+    add = types.add
+    n_types = n_tokens = 0
+    for tok in tokens:
+        n_tokens += 1
+        if tok not in types:
+            add(tok)
+            n_types += 1
+        elif n_types / n_tokens <= threshold:
+            factors += 1.0
+            types.clear()
+            n_types = n_tokens = 0
+    if n_tokens:  # the partial factor of the last, unfinished segment
+        factors += (1.0 - n_types / n_tokens) / (1.0 - threshold)
+    return total / factors if factors > 0 else math.nan
+
+
+def mtld(tokens: Sequence[str], threshold: float = 0.72) -> float:
+    """Measure of Textual Lexical Diversity, bidirectional (McCarthy & Jarvis 2010).
+
+    Walk the tokens; whenever the running type-token ratio of the current segment falls to
+    ``threshold`` or below, count one factor and start a new segment. The left-over segment
+    adds the partial factor (1 - TTR) / (1 - threshold). MTLD = tokens / factors, computed
+    forwards and backwards and averaged.
+
+    Parameters
+    ----------
+    tokens : sequence of str
+        Word tokens, already case-folded if case should not matter.
+    threshold : float
+        The TTR factor size, 0.72 in the paper.
+
+    Returns
+    -------
+    float
+        ``nan`` when there is not a single repetition (no factor at all).
+
+    Examples
+    --------
+    >>> mtld("a b a b a b".split())  # a factor ends at "a b a" (TTR 2/3), twice each way
+    3.0
+
+    References
+    ----------
+    McCarthy, P. M. & Jarvis, S. (2010). MTLD, vocd-D, and HD-D. *Behavior Research Methods*
+    42(2), 381-392.
+    """
+    forward = _mtld_one_way(tokens, len(tokens), threshold)
+    backward = _mtld_one_way(reversed(tokens), len(tokens), threshold)
+    return (forward + backward) / 2
+
+
+# ---------------------------------------------------------------------------------------------
+# Word classes
+# ---------------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _familiar_words() -> frozenset[str]:
+    raw = resources.files("coverage.data").joinpath("dale_chall_familiar_words.txt")
+    return frozenset(w.strip() for w in raw.read_text("utf-8").splitlines() if w.strip())
+
+
+def _stems(w: str) -> list[str]:
+    """Base forms a regular inflection of ``w`` could come from (most specific first)."""
+    out: list[str] = []
+    if w.endswith("'s"):
+        return [w[:-2]]
+    if w.endswith("'"):
+        return [w[:-1]]
+    for suffix, repl in (("iest", "y"), ("ier", "y"), ("ies", "y"), ("ied", "y")):
+        if w.endswith(suffix) and len(w) > len(suffix) + 1:
+            out.append(w[: -len(suffix)] + repl)
+    for suffix in ("ing", "est", "ed", "er", "es", "s", "d"):
+        if w.endswith(suffix) and len(w) > len(suffix) + 1:
+            stem = w[: -len(suffix)]
+            out.append(stem)
+            if suffix in ("ing", "est", "ed", "er"):
+                out.append(stem + "e")  # "used", "larger", "making"
+                if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiou":
+                    out.append(stem[:-1])  # "stopped", "bigger"
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def is_dale_chall_familiar(word: str) -> bool:
+    """Whether a lower-case word is familiar for Dale-Chall (list word or regular inflection).
+
+    Parameters
+    ----------
+    word : str
+        Lower-case word; typographic apostrophes are mapped to ``'``.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> [is_dale_chall_familiar(w) for w in ("children", "parents", "stopped", "judge", "asylum")]
+    [True, True, True, True, False]
+    """
+    w = word.replace("\u2019", "'")
+    familiar = _familiar_words()
+    if w in familiar:
+        return True
+    if "-" in w:
+        parts = [p for p in w.split("-") if p]
+        return bool(parts) and all(is_dale_chall_familiar(p) for p in parts)
+    return any(stem in familiar for stem in _stems(w))
+
+
+@lru_cache(maxsize=100_000)
+def is_gunning_complex(word: str) -> bool:
+    """Whether a lower-case word is one of Gunning's "hard words" (before the proper-noun rule).
+
+    Three or more syllables, except compounds of easy words and words that reach three
+    syllables only through -es, -ed or -ing. Numbers are never hard. Capitalised words
+    (proper nouns) are excluded by the caller, which knows the word's position.
+
+    Parameters
+    ----------
+    word : str
+        Lower-case word.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> [is_gunning_complex(w) for w in ("unconstitutional", "detected", "however", "three-year")]
+    [True, False, False, False]
+
+    References
+    ----------
+    Gunning, R. (1952). *The Technique of Clear Writing*, chapter 3 (the Fog Index's rules).
+    """
+    if not word or word[0].isdigit():
+        return False
+    if count_syllables(word).n < 3:
+        return False
+    if "-" in word:
+        parts = [p for p in word.split("-") if p]
+        if all(count_syllables(p).n < 3 for p in parts):
+            return False
+    table = cmu_dictionary()
+    for suffix in ("es", "ed", "ing"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            for cand in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem):
+                n = table.get(cand)
+                if n is not None and n < 3:
+                    return False
+    if "-" not in word and "'" not in word and len(word) >= 6:
+        familiar = _familiar_words()
+        for i in range(3, len(word) - 2):
+            if word[:i] in familiar and word[i:] in familiar:
+                return False
+    return True
+
+
+class _Word(NamedTuple):
+    """Facts about one token; the count fields are 0/1 or counts, ready to be summed."""
+
+    lower: str
+    syllables: int
+    syllables_cmudict: int  # = syllables when looked up in the CMU dictionary, else 0
+    in_cmudict: int
+    polysyllable: int
+    letters: int
+    characters: int
+    capitalized: bool
+    familiar: bool  # Dale-Chall, before the proper-noun rule
+    complex: bool  # Gunning, before the proper-noun rule
+    difficult_inside: int  # Dale-Chall difficult when not sentence-initial, proper nouns familiar
+    difficult_inside_strict: int  # ... when proper nouns are not treated as familiar
+    complex_inside: int  # Gunning complex when not sentence-initial (capitalised: a name)
+
+
+_MAX_CACHE = 500_000
+
+
+def _make_word(token: str) -> _Word:
+    lower = token.lower().replace("\u2019", "'").replace("\u2018", "'")
+    syl = count_syllables(token)
+    number = token[0].isdigit()
+    capitalized = token[0].isupper()
+    familiar = number or is_dale_chall_familiar(lower)
+    complex_ = (not number) and is_gunning_complex(lower)
+    in_cmu = syl.source == "cmudict"
+    return _Word(
+        lower=lower,
+        syllables=syl.n,
+        syllables_cmudict=syl.n if in_cmu else 0,
+        in_cmudict=int(in_cmu),
+        polysyllable=int(syl.n >= 3),
+        letters=len(token) if token.isalpha() else sum(1 for c in token if c.isalpha()),
+        characters=len(token) if token.isalnum() else sum(1 for c in token if c.isalnum()),
+        capitalized=capitalized,
+        familiar=familiar,
+        complex=complex_,
+        difficult_inside=int(not familiar and not capitalized),
+        difficult_inside_strict=int(not familiar),
+        complex_inside=int(complex_ and not capitalized),
+    )
+
+
+def _chunk_tokens(chunk: str) -> tuple[str, ...]:
+    """Word tokens of one whitespace-free chunk.
+
+    No token of :data:`coverage.segment.WORD_RE` contains whitespace, and its only lookaround
+    (``\\b``) sees whitespace and the end of the string alike, so the tokens of a span are
+    exactly the tokens of its whitespace-separated chunks, in order.
+    """
+    from .segment import WORD_RE
+
+    return tuple(WORD_RE.findall(chunk))
+
+
+class _Cache(dict):
+    """A bounded memo: ``cache[key]`` computes ``make(key)`` on first sight."""
+
+    def __init__(self, make) -> None:  # noqa: ANN001
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: str):  # noqa: ANN204
+        if len(self) >= _MAX_CACHE:
+            self.clear()
+        value = self[key] = self.make(key)
+        return value
+
+
+_WORDS = _Cache(_make_word)  # token text -> _Word
+_CHUNKS = _Cache(_chunk_tokens)  # whitespace-separated chunk -> its word tokens
+
+
+def _word(token: str) -> _Word:
+    """Facts about one token, computed once per process (cached by the token's exact text)."""
+    return _WORDS[token]
+
+
+_FIELDS = {name: itemgetter(i) for i, name in enumerate(_Word._fields)}
+
+
+# ---------------------------------------------------------------------------------------------
+# Counting and scoring
+# ---------------------------------------------------------------------------------------------
+
+def _merge(spans: Iterable[Span]) -> list[Span]:
+    merged: list[list[int]] = []
+    for s, e in sorted(spans):
+        if e <= s:
+            continue
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return [(s, e) for s, e in merged]
+
+
+def _inside(pos: int, spans: list[Span]) -> bool:
+    i = bisect.bisect_right(spans, (pos, math.inf)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _overlap(start: int, end: int, spans: list[Span]) -> int:
+    return sum(max(0, min(end, e) - max(start, s)) for s, e in spans if s < end and e > start)
+
+
+def count_readability(
+    text: str,
+    sentences: Sequence[Span] | None = None,
+    *,
+    exclude_spans: Sequence[Span] | None = None,
+    quoted_share_threshold: float = 0.5,
+    proper_nouns_familiar: bool = True,
+    mtld_threshold: float = 0.72,
+) -> dict[str, float | int]:
+    """The counts behind the readability formulas (see the module docstring for the rules).
+
+    Parameters
+    ----------
+    text : str
+        Clean text.
+    sentences : list of (int, int), optional
+        Sentence spans from :func:`coverage.segment.split_sentences` (computed if omitted).
+    exclude_spans : list of (int, int), optional
+        Spans to leave out, typically quotations: a sentence whose characters lie more than
+        ``quoted_share_threshold`` inside these spans is dropped entirely; in the sentences
+        kept, word tokens that start inside a span are dropped. The remaining words of a kept
+        sentence count as one sentence.
+    quoted_share_threshold : float
+        See ``exclude_spans`` (share of the sentence span's characters, 0-1).
+    proper_nouns_familiar : bool
+        Count capitalised words that are not first in their sentence as familiar (Dale-Chall).
+    mtld_threshold : float
+        MTLD factor size.
+
+    Returns
+    -------
+    dict
+        ``n_sentences, n_words, n_syllables, n_polysyllables, n_letters, n_characters,
+        n_difficult_words, n_complex_words, mean_sentence_length, sd_sentence_length``
+        (sample SD, ``nan`` below two sentences), ``syllables_per_word, mtld,
+        n_syllables_from_cmudict, n_syllables_from_fallback, n_words_from_cmudict,
+        n_words_from_fallback, n_sentences_excluded, n_words_excluded``.
+    """
+    if sentences is None:
+        from .segment import split_sentences
+
+        sentences = split_sentences(text)
+    from .segment import WORD_RE
+
+    quotes = _merge(exclude_spans) if exclude_spans else []
+    lengths: list[int] = []
+    firsts: list[str] = []  # the first token of every sentence
+    all_tokens: list[str] = []
+    n_sent_excluded = n_words_excluded = 0
+    chunk_tokens = _CHUNKS.__getitem__
+    for s, e in sentences:
+        if quotes:
+            if _overlap(s, e, quotes) > quoted_share_threshold * (e - s):
+                n_sent_excluded += 1
+                n_words_excluded += len(WORD_RE.findall(text, s, e))
+                continue
+            tokens = []
+            for m in WORD_RE.finditer(text, s, e):
+                if _inside(m.start(), quotes):
+                    n_words_excluded += 1
+                else:
+                    tokens.append(m.group())
+        else:
+            tokens = list(chain.from_iterable(map(chunk_tokens, text[s:e].split())))
+        if not tokens:
+            continue
+        lengths.append(len(tokens))
+        firsts.append(tokens[0])
+        all_tokens += tokens
+
+    # Every token is first counted as if it were not sentence-initial (a capitalised word is
+    # then a proper noun), summing per distinct token times its frequency ...
+    counter = Counter(all_tokens)
+    freq = list(counter.values())
+    words = list(map(_WORDS.__getitem__, counter))
+
+    def total(field: str) -> int:
+        return sum(map(mul, freq, map(_FIELDS[field], words)))
+
+    n_syl = total("syllables")
+    n_syl_cmu = total("syllables_cmudict")
+    n_words_cmu = total("in_cmudict")
+    n_poly = total("polysyllable")
+    n_letters = total("letters")
+    n_chars = total("characters")
+    n_diff = total("difficult_inside" if proper_nouns_familiar else "difficult_inside_strict")
+    n_complex = total("complex_inside")
+    # ... then a capitalised first word of a sentence is an ordinary word again
+    for tok in firsts:
+        w = _WORDS[tok]
+        if w.capitalized:
+            if proper_nouns_familiar and not w.familiar:
+                n_diff += 1
+            if w.complex:
+                n_complex += 1
+    lower = dict(zip(counter, map(_FIELDS["lower"], words)))
+    lowers = list(map(lower.__getitem__, all_tokens))
+    n_sent = len(lengths)
+    n_words = len(all_tokens)
+    mean_len = n_words / n_sent if n_sent else math.nan
+    if n_sent > 1:
+        sd_len = math.sqrt(sum((x - mean_len) ** 2 for x in lengths) / (n_sent - 1))
+    else:
+        sd_len = math.nan
+    return {
+        "n_sentences": n_sent,
+        "n_words": n_words,
+        "n_syllables": n_syl,
+        "n_polysyllables": n_poly,
+        "n_letters": n_letters,
+        "n_characters": n_chars,
+        "n_difficult_words": n_diff,
+        "n_complex_words": n_complex,
+        "mean_sentence_length": mean_len,
+        "sd_sentence_length": sd_len,
+        "syllables_per_word": n_syl / n_words if n_words else math.nan,
+        "mtld": mtld(lowers, mtld_threshold) if n_words else math.nan,
+        "n_syllables_from_cmudict": n_syl_cmu,
+        "n_syllables_from_fallback": n_syl - n_syl_cmu,
+        "n_words_from_cmudict": n_words_cmu,
+        "n_words_from_fallback": n_words - n_words_cmu,
+        "n_sentences_excluded": n_sent_excluded,
+        "n_words_excluded": n_words_excluded,
+    }
+
+
+def score_readability(
+    text: str,
+    sentences: Sequence[Span] | None = None,
+    **params: object,
+) -> dict[str, float | int]:
+    """Readability indices and their counts for one text (a headline or a body).
+
+    Parameters
+    ----------
+    text : str
+        Clean text.
+    sentences : list of (int, int), optional
+        Spans from :func:`coverage.segment.split_sentences`; computed if omitted.
+    **params
+        Passed to :func:`count_readability`: ``exclude_spans`` (quotation spans to leave out,
+        so the scores describe the reporter's own prose), ``quoted_share_threshold`` (0.5),
+        ``proper_nouns_familiar`` (True), ``mtld_threshold`` (0.72).
+
+    Returns
+    -------
+    dict
+        ``flesch_reading_ease, flesch_kincaid_grade, gunning_fog, smog, coleman_liau, ari,
+        dale_chall`` (``nan`` for a text without words) and every key of
+        :func:`count_readability`.
+
+    Examples
+    --------
+    >>> r = score_readability("The cat sat on the mat. The dog ran.")
+    >>> r["n_sentences"], r["n_words"], r["n_syllables"]
+    (2, 9, 9)
+    >>> round(r["flesch_reading_ease"], 3)
+    117.668
+    """
+    counts = count_readability(text, sentences, **params)  # type: ignore[arg-type]
+    w, s = counts["n_words"], counts["n_sentences"]
+    scores: dict[str, float | int] = {
+        "flesch_reading_ease": flesch_reading_ease(w, s, counts["n_syllables"]),
+        "flesch_kincaid_grade": flesch_kincaid_grade(w, s, counts["n_syllables"]),
+        "gunning_fog": gunning_fog(w, s, counts["n_complex_words"]),
+        "smog": smog(counts["n_polysyllables"], s),
+        "coleman_liau": coleman_liau(counts["n_letters"], w, s),
+        "ari": automated_readability_index(counts["n_characters"], w, s),
+        "dale_chall": dale_chall(w, s, counts["n_difficult_words"]),
+    }
+    scores.update(counts)
+    return scores

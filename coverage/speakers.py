@@ -1,0 +1,650 @@
+"""Speaker resolution and source typing for extracted quotations.
+
+A quotation's source is first found as a *mention* in the text ("ACLU attorney Lee Gelernt",
+"Gelernt", "the judge", "she", "Homeland Security"). This module turns mentions into one
+*canonical* speaker per article and gives each speaker a *type* from a transparent role lexicon
+(``coverage/data/speaker_roles.csv``):
+
+1. People: capitalized runs of two or more name words, with any title in front split off as a
+   descriptor ("U.S. District Judge" + "Dana Sabraw"); later surname-only mentions
+   ("Gelernt", "Mr. Gelernt") resolve to the full name.
+2. Organizations: acronyms defined in brackets ("American Civil Liberties Union (ACLU)") make
+   the acronym an alias of the full name; lexicon rows with a ``canonical`` value merge variants
+   ("the government", "the U.S." -> "U.S. government").
+3. Definite descriptions ("the judge", "the civil rights group") resolve to the most recent person
+   whose title contains the head noun, else to the most recent earlier speaker of the same type.
+4. Pronouns: he/she -> the most recent person mention; they/it -> the most recent speaker that is
+   not a single person (else the most recent speaker).
+5. Types: the first lexicon type (file order = priority) whose pattern occurs in the speaker's
+   descriptors; the head of "X of Y" / "X for Y" is tried before the whole description.
+   Patterns with an upper-case letter match case-sensitively, others case-insensitively.
+
+Examples
+--------
+>>> lex = load_role_lexicon()
+>>> type_of("U.S. District Judge", lex)
+'court'
+>>> type_of("ACLU attorney", lex)
+'advocacy group or NGO'
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import io
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+
+__all__ = [
+    "SPEAKER_TYPES",
+    "RoleLexicon",
+    "SpeakerResolver",
+    "load_role_lexicon",
+    "type_of",
+    "summarize_speakers",
+]
+
+logger = logging.getLogger(__name__)
+
+#: The source types, in the default priority order of the lexicon file.
+SPEAKER_TYPES: tuple[str, ...] = (
+    "anonymous",
+    "court",
+    "law enforcement",
+    "legislator or politician",
+    "federal government",
+    "advocacy group or NGO",
+    "plaintiff or affected person",
+    "expert",
+    "media",
+    "other",
+)
+
+UNRESOLVED = "unresolved"
+
+PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
+PRONOUNS_GROUP = frozenset({"they", "it", "them"})
+PRONOUNS = PRONOUNS_PERSON | PRONOUNS_GROUP | frozenset({"i", "we", "you", "who"})
+
+_DETERMINERS = frozenset(
+    "the a an his her their its this that these those our my your some many several other".split()
+)
+
+# Capitalized words that are titles or function words, never part of a person's name.
+_TITLE_WORDS = frozenset(
+    """Judge Justice Chief Secretary Attorney General President Vice Sen. Senator Rep.
+    Representative Gov. Governor Mayor Mr. Ms. Mrs. Miss Dr. Prof. Professor Officer Sheriff
+    Director Commissioner Chairman Chairwoman Chair Spokesman Spokeswoman Spokesperson Minister
+    Prime Ambassador Deputy Assistant Acting Former Sgt. Lt. Col. Gen. Capt. Adm. Rev. Pope King
+    Queen Prince Princess Lord Lady Sir Dame District Circuit Federal Magistrate Leader Speaker
+    Majority Minority Whip Press Executive Officer CEO Founder Coach Candidate Nominee Councilman
+    Councilwoman Alderman Trooper Detective Agent Commander Superintendent Chancellor Dean
+    Homeland Security Health Human Services State Justice Defense Department Attorney
+    U.S. US American""".split()
+)
+_ORG_WORDS = frozenset(
+    """Union Department Administration House Committee Party Times News Association Council
+    Agency Bureau Office Institute University College Center Centre Group Foundation Inc. Inc
+    Corp. Corp Co. Company Commission Network Post Journal Congress Senate Police FBI ICE Court
+    Service Services Security Ministry Government Republic Church Organization Organisation
+    League Coalition Fund Bank Board Project Network Press Reuters Party Campaign Caucus
+    Authority Alliance Society Federation Trust Watch International Clinic Hospital School
+    Academy Council Conference Forum Initiative Partners Group Democrats Republicans
+    Patrol Protection Enforcement Customs Affairs Relations Justice Homeland""".split()
+)
+_STOP_CAPS = frozenset(
+    """The A An But And Or So Yet Meanwhile However Still Then Now Also In On At After Before
+    When While As Because Although Though If Since Later Earlier Asked Speaking Today Yesterday
+    Instead Finally Indeed Moreover Last This That These Those It He She They We I You His Her
+    Their Its Our My Your For From To Of With Without By Under Over Into Through During Among
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+    June July August September October November December Jan. Feb. Mar. Apr. Jun. Jul. Aug.
+    Sept. Sep. Oct. Nov. Dec. What Who Why How Where There Here Not No Yes One Two Many Some
+    Most All Every Each Both Neither Either Such According RELATED CORRECTION UPDATE""".split()
+)
+
+_NAME_TOKEN = r"(?:[A-Z][a-zA-Z\u00c0-\u024f\u2019'\-]*\.?|[A-Z]\.)"
+_CAP_RUN_RE = re.compile(
+    rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|de|van|von|da|del|della|di|la|le|bin|al|dos|du))*"
+)
+_ACRONYM_DEF_RE = re.compile(r"((?:[A-Z][\w\u2019'.\-]*\s+){1,7}[A-Z][\w\u2019'.\-]*)\s+\(([A-Z][A-Z.&]{1,9})\)$")
+_LEX_TOKEN_RE = re.compile(r"[^\W_]+(?:[.'\u2019&\-][^\W_]+)*\.?")
+_CAP_WORD_RE = re.compile(r"(?<![\w\u2019'-])[A-Z][a-zA-Z\u00c0-\u024f\-]+")
+_THE_WORD_RE = re.compile(r"\b[Tt]he\s+([A-Za-z]+)\b")
+_ACRONYM_PAREN_RE = re.compile(r"\(([A-Z][A-Z.&]{1,9})\)")
+_POSSESSIVE_RE = re.compile(r"[\u2019']s?$")
+_WORD_RE = re.compile(r"[\w\u2019'.\-&]+")
+
+
+# --------------------------------------------------------------------------------------------
+# the role lexicon
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RoleLexicon:
+    """A compiled role lexicon.
+
+    Attributes
+    ----------
+    table : pandas.DataFrame
+        ``pattern, speaker_type, canonical`` rows as loaded (file order is the priority).
+    types : tuple of str
+        Types in priority order.
+    cased, lower : dict
+        Pattern word tuples -> type rank, matched case-sensitively (patterns with an upper-case
+        letter) or case-insensitively.
+    max_words : int
+        Words in the longest pattern.
+    canonical : dict
+        Lower-cased whole-mention variant -> canonical name ("the u.s." -> "U.S. government").
+    """
+
+    table: pd.DataFrame
+    types: tuple[str, ...]
+    cased: dict[tuple[str, ...], int]
+    lower: dict[tuple[str, ...], int]
+    max_words: int
+    canonical: dict[str, str] = field(default_factory=dict)
+
+
+def _compile_lexicon(table: pd.DataFrame) -> RoleLexicon:
+    missing = {"pattern", "speaker_type"} - set(table.columns)
+    if missing:
+        raise ValueError(f"role lexicon lacks column(s) {sorted(missing)}")
+    order: list[str] = []
+    cased: dict[tuple[str, ...], int] = {}
+    lower: dict[tuple[str, ...], int] = {}
+    canonical: dict[str, str] = {}
+    max_words = 1
+    for row in table.itertuples(index=False):
+        pattern = str(row.pattern).strip()
+        typ = str(row.speaker_type).strip()
+        words = tuple(_LEX_TOKEN_RE.findall(pattern))
+        if not words or not typ:
+            continue
+        if typ not in order:
+            order.append(typ)
+        rank = order.index(typ)
+        if any(c.isupper() for c in pattern):
+            cased[words] = min(rank, cased.get(words, rank))
+        else:
+            lower[words] = min(rank, lower.get(words, rank))
+        max_words = max(max_words, len(words))
+        canon = getattr(row, "canonical", "")
+        if isinstance(canon, str) and canon.strip():
+            canonical[pattern.lower()] = canon.strip()
+    return RoleLexicon(table=table, types=tuple(order), cased=cased, lower=lower, max_words=max_words,
+                       canonical=canonical)
+
+
+def _match_rank(text: str, lex: RoleLexicon) -> int | None:
+    """Rank (priority) of the best lexicon type found in ``text``, None if none."""
+    best: int | None = None
+    for part in text.split(" | "):
+        words = _LEX_TOKEN_RE.findall(part)
+        lows = [w.lower() for w in words]
+        n_words = len(words)
+        for i in range(n_words):
+            for n in range(1, min(lex.max_words, n_words - i) + 1):
+                tup = tuple(words[i : i + n])
+                r = lex.cased.get(tup)
+                if r is None and tup[-1].endswith("."):
+                    r = lex.cased.get(tup[:-1] + (tup[-1][:-1],))
+                low = tuple(lows[i : i + n])
+                r2 = lex.lower.get(low)
+                if r2 is None and low[-1].endswith("."):
+                    r2 = lex.lower.get(low[:-1] + (low[-1][:-1],))
+                for x in (r, r2):
+                    if x is not None and (best is None or x < best):
+                        best = x
+                        if best == 0:
+                            return 0
+    return best
+
+
+@lru_cache(maxsize=1)
+def _default_lexicon() -> RoleLexicon:
+    raw = resources.files("coverage.data").joinpath("speaker_roles.csv").read_text("utf-8")
+    table = pd.read_csv(io.StringIO(raw), dtype=str, keep_default_na=False)
+    return _compile_lexicon(table)
+
+
+def load_role_lexicon(lexicon: str | Path | pd.DataFrame | RoleLexicon | None = None) -> RoleLexicon:
+    """Load a speaker-role lexicon.
+
+    Parameters
+    ----------
+    lexicon : str, Path, DataFrame, RoleLexicon or None
+        ``None`` for the packaged ``speaker_roles.csv``; a CSV path or a DataFrame with columns
+        ``pattern, speaker_type`` and optionally ``canonical``. Row order is priority order: the
+        first type whose pattern occurs in a speaker's description wins.
+
+    Returns
+    -------
+    RoleLexicon
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> lex = load_role_lexicon(pd.DataFrame({"pattern": ["union"], "speaker_type": ["labour"]}))
+    >>> type_of("the teachers' union", lex)
+    'labour'
+    """
+    if lexicon is None:
+        return _default_lexicon()
+    if isinstance(lexicon, RoleLexicon):
+        return lexicon
+    if isinstance(lexicon, pd.DataFrame):
+        return _compile_lexicon(lexicon.fillna(""))
+    path = Path(lexicon)
+    with path.open(encoding="utf-8", newline="") as fh:
+        table = pd.DataFrame(list(csv.DictReader(fh)))
+    return _compile_lexicon(table.fillna(""))
+
+
+def _head_part(description: str) -> str:
+    m = re.search(r"\s(?:of|for|at|with|from|in)\s", description)
+    return description[: m.start()] if m else description
+
+
+def type_of(description: str, lexicon: RoleLexicon | None = None, whole: bool = False) -> str:
+    """The source type of a speaker description ("ACLU attorney", "the judge").
+
+    Parameters
+    ----------
+    description : str
+        Mentions and titles of one speaker, joined by " | ".
+    lexicon : RoleLexicon, optional
+        From :func:`load_role_lexicon`; the packaged lexicon by default.
+    whole : bool
+        Match the whole description at once instead of the heads of "X of Y" first.
+
+    Returns
+    -------
+    str
+        The first matching type in priority order, ``"other"`` when nothing matches.
+    """
+    lex = lexicon or _default_lexicon()
+    return _type_cached(description, lex, whole)
+
+
+@lru_cache(maxsize=65536)
+def _type_cached(description: str, lex: RoleLexicon, whole: bool = False) -> str:
+    if whole:
+        r = _match_rank(description, lex)
+        return "other" if r is None else lex.types[r]
+    parts = [p.strip() for p in description.split(" | ") if p.strip()]
+    heads = [_head_part(p) for p in parts]
+    texts = [" | ".join(heads)]
+    # "spokesman for the Department of Justice": a generic head takes its type from the rest
+    if any(h != p and h.split() and h.split()[-1].lower() in _GENERIC_HEADS for h, p in zip(heads, parts)):
+        texts.append(description)
+    for text in texts:
+        r = _match_rank(text, lex)
+        if r is not None:
+            return lex.types[r]
+    return "other"
+
+
+_GENERIC_HEADS = frozenset(
+    """spokesman spokeswoman spokesperson spokespeople official officials member members lawyer
+    lawyers attorney attorneys aide aides adviser advisers advisor representative representatives
+    head chief director leader leaders president chairman chairwoman chair executive employee
+    employees staff staffer staffers counsel secretary minister officer officers agent agents
+    analyst analysts researcher researchers professor fellow partner founder""".split()
+)
+
+
+# RoleLexicon holds a DataFrame (unhashable): hash by identity for the cache.
+RoleLexicon.__hash__ = lambda self: id(self)  # type: ignore[method-assign]
+RoleLexicon.__eq__ = lambda self, other: self is other  # type: ignore[method-assign]
+
+
+# --------------------------------------------------------------------------------------------
+# entities in one article
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Entity:
+    canonical: str
+    is_person: bool
+    descriptors: list[str] = field(default_factory=list)
+    surname: str = ""
+
+
+def _strip_det(mention: str) -> str:
+    words = mention.split()
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """Split a capitalized run into (title/descriptor tokens, person-name tokens)."""
+    i = len(tokens)
+    while i > 0 and tokens[i - 1] not in _TITLE_WORDS and tokens[i - 1] not in _ORG_WORDS and not _is_acronym(tokens[i - 1]):
+        i -= 1
+    return tokens[:i], tokens[i:]
+
+
+def _is_acronym(tok: str) -> bool:
+    core = tok.replace(".", "").replace("&", "")
+    return len(core) >= 2 and core.isupper() and core.isalpha()
+
+
+class SpeakerResolver:
+    """Resolve speaker mentions of one article to canonical speakers and types.
+
+    Parameters
+    ----------
+    text : str
+        The article text (offsets index it).
+    lexicon : RoleLexicon, optional
+        The role lexicon; the packaged one by default.
+
+    Notes
+    -----
+    Build one per article and call :meth:`resolve` on mentions in text order: pronoun and
+    descriptor resolution use the speakers resolved so far.
+    """
+
+    def __init__(self, text: str, lexicon: RoleLexicon | None = None) -> None:
+        self.text = text
+        self.lexicon = lexicon or _default_lexicon()
+        self.entities: dict[str, _Entity] = {}
+        self.alias: dict[str, str] = {}  # lower-cased variant -> canonical
+        self.surnames: dict[str, list[str]] = {}
+        self.person_pos: list[int] = []  # sorted starts of person mentions
+        self.person_at: list[str] = []
+        self.speakers: list[tuple[int, str]] = []  # (start, canonical) of resolved speakers
+        self._scan()
+
+    # -- building ---------------------------------------------------------------------------
+    def _scan(self) -> None:
+        text = self.text
+        for pm in _ACRONYM_PAREN_RE.finditer(text):
+            m = _ACRONYM_DEF_RE.search(text, max(0, pm.start() - 120), pm.end())
+            if m is None or m.end() != pm.end():
+                continue
+            full = _strip_det(m.group(1).strip())
+            words = full.split()
+            while words and words[0] in _STOP_CAPS:
+                words = words[1:]
+            full = " ".join(words)
+            if full:
+                ent = self._entity(full, is_person=False)
+                self.alias[m.group(2).lower()] = ent.canonical
+                self.alias[full.lower()] = ent.canonical
+        mentions: list[tuple[int, str]] = []
+        surnames = self.surnames
+        for m in _CAP_RUN_RE.finditer(text):
+            g = m.group()
+            if " " not in g and "\t" not in g:
+                # one capitalized word: only a mention of a known surname matters
+                key = g[:-2] if g.endswith(("\u2019s", "'s")) else g.rstrip(".")
+                names = surnames.get(key)
+                if names is not None:
+                    mentions.append((m.start(), names[-1]))
+                continue
+            tokens = g.split()
+            offset = m.start()
+            while tokens and (tokens[0] in _STOP_CAPS):
+                offset += len(tokens[0])
+                tokens = tokens[1:]
+            if not tokens:
+                continue
+            tokens = [_POSSESSIVE_RE.sub("", t) if t.endswith(("\u2019s", "'s")) else t for t in tokens]
+            tokens = [t[:-1] if t.endswith(".") and len(t) > 2 and t not in _TITLE_WORDS and "." not in t[:-1]
+                      else t for t in tokens]
+            title, name = _split_title(tokens)
+            name = [t for t in name if t not in _STOP_CAPS]
+            if len(name) >= 2 and not any(t in _ORG_WORDS for t in name):
+                full = " ".join(name)
+                pre = text[max(0, m.start() - 40) : m.start()].split()
+                pre_desc = [w for w in pre[-3:] if w.islower() or _is_acronym(w)]
+                desc = " ".join(pre_desc + title)
+                ent = self._person(full, desc)
+                mentions.append((m.start(), ent.canonical))
+            elif len(name) == 1 and name[0] in surnames:
+                mentions.append((m.start(), surnames[name[0]][-1]))
+        # later definite mentions by title ("the judge", "the secretary") are person mentions
+        heads: dict[str, str] = {}
+        for ent in self.entities.values():
+            if ent.is_person:
+                for d in ent.descriptors:
+                    words = d.split()
+                    if words and words[-1].isalpha() and len(words[-1]) > 2:
+                        heads.setdefault(words[-1].lower(), ent.canonical)
+        low_text = text.lower() if heads else ""
+        for head, canon in heads.items():
+            pos = low_text.find("the " + head)
+            while pos >= 0:
+                after = pos + 4 + len(head)
+                if (pos == 0 or not low_text[pos - 1].isalnum()) and (
+                    after >= len(low_text) or not low_text[after].isalnum()
+                ):
+                    mentions.append((pos, canon))
+                pos = low_text.find("the " + head, after)
+        mentions.sort()
+        self.person_pos = [p for p, _ in mentions]
+        self.person_at = [c for _, c in mentions]
+
+    def _entity(self, canonical: str, is_person: bool) -> _Entity:
+        ent = self.entities.get(canonical)
+        if ent is None:
+            ent = _Entity(canonical=canonical, is_person=is_person)
+            self.entities[canonical] = ent
+        return ent
+
+    def _person(self, full: str, descriptor: str) -> _Entity:
+        known = self.alias.get(full.lower())
+        if known and known in self.entities:
+            ent = self.entities[known]
+        else:
+            # a longer name that ends like a known one ("Dana M. Sabraw" vs "Dana Sabraw") merges
+            ent = self._entity(full, is_person=True)
+            ent.surname = full.split()[-1]
+            self.alias[full.lower()] = full
+            self.surnames.setdefault(ent.surname, [])
+            if full not in self.surnames[ent.surname]:
+                self.surnames[ent.surname].append(full)
+        if descriptor and descriptor not in ent.descriptors:
+            ent.descriptors.append(descriptor)
+        return ent
+
+    # -- resolving --------------------------------------------------------------------------
+    def _recent_person(self, pos: int) -> str | None:
+        i = bisect.bisect_left(self.person_pos, pos)
+        best = self.person_at[i - 1] if i else None
+        # a person resolved from a descriptor ("the judge said") may be more recent
+        for start, canon in reversed(self.speakers):
+            if start < pos and canon in self.entities and self.entities[canon].is_person:
+                if i == 0 or start > self.person_pos[i - 1]:
+                    return canon
+                break
+        return best
+
+    def _recent_group(self, pos: int) -> str | None:
+        for start, canon in reversed(self.speakers):
+            if start < pos:
+                ent = self.entities.get(canon)
+                if ent is None or not ent.is_person:
+                    return canon
+        for start, canon in reversed(self.speakers):
+            if start < pos:
+                return canon
+        return None
+
+    def add_descriptor_mentions(self, pattern: re.Pattern[str], canon: str) -> None:
+        """Record later definite mentions ("the judge") of a person as person mentions."""
+        for m in pattern.finditer(self.text):
+            i = bisect.bisect_left(self.person_pos, m.start())
+            self.person_pos.insert(i, m.start())
+            self.person_at.insert(i, canon)
+
+    def resolve(self, mention: str | None, start: int, context: str = "") -> tuple[str, str]:
+        """Resolve one mention.
+
+        Parameters
+        ----------
+        mention : str or None
+            The speaker mention as it appears in the text (None when the quote has none).
+        start : int
+            Its offset (or the quote's, when there is no mention).
+        context : str
+            Words around the mention that describe it (an apposition: ", a lawyer for the ACLU,"
+            or ", who spoke on condition of anonymity,"); used for typing only.
+
+        Returns
+        -------
+        (str, str)
+            Canonical speaker (``"unresolved"`` when unknown) and speaker type.
+        """
+        if not mention:
+            return UNRESOLVED, "other"
+        canon = self._canonical(mention.strip(), start)
+        if canon is None:
+            return UNRESOLVED, "other"
+        self.speakers.append((start, canon))
+        ent = self.entities.get(canon)
+        desc = " | ".join([canon, mention] + (ent.descriptors if ent else []))
+        typ = type_of(desc, self.lexicon)
+        ctx = context.strip(" ,\u2014")
+        if ctx and (typ == "other" or not (ent is not None and ent.is_person)):
+            # an apposition describes the speaker: ", a lawyer for the ACLU," / ", who spoke on
+            # condition of anonymity," (a named person is never anonymous)
+            ctyp = type_of(ctx, self.lexicon, whole=True)
+            if ctyp == "anonymous" and ent is not None and ent.is_person:
+                ctyp = "other"
+            if ctyp == "anonymous" or (typ == "other" and ctyp != "other"):
+                typ = ctyp
+        return canon, typ
+
+    def _canonical(self, mention: str, start: int) -> str | None:
+        low = mention.lower()
+        if low in PRONOUNS:
+            if low in PRONOUNS_PERSON:
+                return self._recent_person(start)
+            if low in PRONOUNS_GROUP:
+                return self._recent_group(start)
+            return None
+        clean = mention.strip(" ,;:\u2014-")
+        clean = re.sub(r"[\u2019']s?$", "", clean)
+        clean = re.sub(r"\s*\([^)]*\)$", "", clean)
+        bare = _strip_det(clean)
+        if not bare:
+            return None
+        lbare = bare.lower()
+        if lbare in self.lexicon.canonical:
+            canon = self.lexicon.canonical[lbare]
+            self._entity(canon, is_person=False).descriptors.append(bare)
+            return canon
+        if lbare in self.alias:
+            ent = self.entities.get(self.alias[lbare])
+            if ent is not None:
+                if clean != ent.canonical and bare != ent.canonical:
+                    ent.descriptors.append(bare)
+                return ent.canonical
+        tokens = bare.split()
+        # a known person's full name inside the mention ("ACLU attorney Lee Gelernt")
+        caps = [t for t in tokens if t[:1].isupper()]
+        for n in (3, 2):
+            for i in range(len(tokens) - n + 1):
+                key = " ".join(tokens[i : i + n]).lower()
+                canon = self.alias.get(key)
+                if canon and canon in self.entities and self.entities[canon].is_person:
+                    desc = " ".join(tokens[:i])
+                    if desc and desc not in self.entities[canon].descriptors:
+                        self.entities[canon].descriptors.append(desc)
+                    return canon
+        # surname ("Gelernt", "Mr. Gelernt", "Judge Sabraw")
+        if caps:
+            last = _POSSESSIVE_RE.sub("", caps[-1]) if caps[-1].endswith(("\u2019s", "'s")) else caps[-1]
+            if last in self.surnames:
+                return self.surnames[last][-1]
+        head = tokens[-1].lower()
+        lowered = [t for t in tokens if t[:1].islower()]
+        if not caps or (lowered and tokens[-1][:1].islower()):
+            # a definite description: "the judge", "the civil rights group"
+            for ent in reversed(list(self.entities.values())):
+                if ent.is_person and any(head in d.lower().split() for d in ent.descriptors):
+                    return ent.canonical
+            if mention.split()[0].lower() in {"the", "this", "that"}:
+                typ = type_of(bare, self.lexicon)
+                if typ != "other":
+                    for s, canon in reversed(self.speakers):
+                        ent = self.entities.get(canon)
+                        if s < start and ent is not None and not ent.is_person and canon != bare:
+                            ctyp = type_of(" | ".join([canon] + ent.descriptors), self.lexicon)
+                            if ctyp == typ:
+                                ent.descriptors.append(bare)
+                                return canon
+            first = clean.split()[0]
+            canon = first.lower() + clean[len(first):] if first.lower() in _DETERMINERS else clean
+            self._entity(canon, is_person=False)
+            return canon
+        # a name or organization seen for the first time
+        is_person = len(caps) >= 2 and not any(t in _ORG_WORDS or _is_acronym(t) for t in caps)
+        if is_person:
+            title, name = _split_title(tokens)
+            if len(name) >= 2:
+                return self._person(" ".join(name), " ".join(title)).canonical
+        ent = self._entity(bare, is_person=False)
+        self.alias.setdefault(lbare, bare)
+        return ent.canonical
+
+
+# --------------------------------------------------------------------------------------------
+# per-speaker summary
+# --------------------------------------------------------------------------------------------
+
+
+def summarize_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
+    """One row per (article and) canonical speaker.
+
+    Parameters
+    ----------
+    quotes : pandas.DataFrame
+        Rows from :func:`coverage.quotes.extract_quotes` (optionally with ``article_id``).
+        Rows of kind ``term`` (scare quotes, titles) are not speech and are left out.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``[article_id,] speaker, speaker_type, n_quotes, n_words_quoted,
+        first_quote_start, first_quote_rank``: ``first_quote_rank`` is 1 for the speaker whose
+        first quotation comes first in the article.
+
+    Examples
+    --------
+    >>> from coverage.quotes import extract_quotes
+    >>> q = extract_quotes('"We will appeal," Ann Lee said. "It is wrong."')
+    >>> summarize_speakers(q)[["speaker", "n_quotes"]].values.tolist()
+    [['Ann Lee', 2]]
+    """
+    keys = ["article_id"] if "article_id" in quotes.columns else []
+    cols = keys + ["speaker", "speaker_type", "n_quotes", "n_words_quoted", "first_quote_start", "first_quote_rank"]
+    q = quotes[quotes["kind"] != "term"] if len(quotes) else quotes
+    if q.empty:
+        return pd.DataFrame({c: pd.Series(dtype="int64" if c.startswith(("n_", "first")) else "object") for c in cols})
+    g = q.groupby(keys + ["speaker"], sort=False, dropna=False)
+    out = g.agg(
+        speaker_type=("speaker_type", lambda s: s.mode().iat[0] if len(s.mode()) else "other"),
+        n_quotes=("quote_id", "size"),
+        n_words_quoted=("n_words", "sum"),
+        first_quote_start=("start", "min"),
+    ).reset_index()
+    if keys:
+        out["first_quote_rank"] = out.groupby(keys)["first_quote_start"].rank(method="first").astype("int64")
+    else:
+        out["first_quote_rank"] = out["first_quote_start"].rank(method="first").astype("int64")
+    return out.sort_values(keys + ["first_quote_rank"]).reset_index(drop=True)[cols]

@@ -1,0 +1,98 @@
+"""Tests for coverage.distinctive (Fightin' Words), with a worked example computed by hand.
+
+Worked example (unigrams, default prior = pooled counts, alpha_0 = N = 6):
+    outlet A: "wall wall border"        -> wall 2, border 1          n_A = 3
+    outlet B: "border border children"  -> border 2, children 1      n_B = 3
+    pooled: wall 2, border 3, children 1 (N = 6) -> alpha_w = 6 * f_w / 6 = f_w
+    A vs B, "wall": y_A = 2, y_B = 0, a = 2
+        delta = ln((2+2)/(3+6-2-2)) - ln((0+2)/(3+6-0-2)) = ln(4/5) - ln(2/7) = ln(2.8)
+              = 1.0296194
+        var   = 1/(2+2) + 1/(0+2) = 0.75;  z = 1.0296194 / 0.8660254 = 1.1889021
+    A vs B, "border": y_A = 1, y_B = 2, a = 3
+        delta = ln(4/5) - ln(5/4) = ln(0.64) = -0.4462871
+        var   = 1/4 + 1/5 = 0.45;  z = -0.4462871 / 0.6708204 = -0.6652857
+    A vs B, "children": y_A = 0, y_B = 1, a = 1
+        delta = ln(1/8) - ln(2/7) = ln(7/16) = -0.8266786
+        var   = 1/1 + 1/2 = 1.5;  z = -0.8266786 / 1.2247449 = -0.6749800
+    With two outlets B's values are A's with the sign flipped.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from coverage.distinctive import fightin_words, ngrams
+
+WORKED = {"A": "wall wall border", "B": "border border children"}
+
+
+@pytest.mark.parametrize(
+    ("outlet", "ngram", "delta", "variance", "z"),
+    [
+        ("A", "wall", 1.0296194, 0.75, 1.1889021),
+        ("A", "border", -0.4462871, 0.45, -0.6652857),
+        ("A", "children", -0.8266786, 1.5, -0.6749800),
+        ("B", "wall", -1.0296194, 0.75, -1.1889021),
+        ("B", "border", 0.4462871, 0.45, 0.6652857),
+        ("B", "children", 0.8266786, 1.5, 0.6749800),
+    ],
+)
+def test_worked_example_by_hand(outlet, ngram, delta, variance, z) -> None:
+    fw = fightin_words(WORKED, ngram_range=(1, 1))
+    row = fw[(fw.outlet == outlet) & (fw.ngram == ngram)].iloc[0]
+    assert row["log_odds_ratio"] == pytest.approx(delta, abs=1e-6)
+    assert row["variance"] == pytest.approx(variance)
+    assert row["z"] == pytest.approx(z, abs=1e-6)
+
+
+def test_explicit_alpha0_by_hand() -> None:
+    # alpha_0 = 3 -> alpha_w = 3 * f_w / 6: wall 1.0, border 1.5, children 0.5
+    # A "wall": ln((2+1)/(3+3-2-1)) - ln((0+1)/(3+3-0-1)) = ln(1) - ln(1/5) = ln 5 = 1.6094379
+    # var = 1/3 + 1/1 = 4/3 -> z = 1.6094379 / 1.1547005 = 1.3938137
+    fw = fightin_words(WORKED, ngram_range=(1, 1), alpha0=3)
+    row = fw[(fw.outlet == "A") & (fw.ngram == "wall")].iloc[0]
+    assert row["prior"] == pytest.approx(1.0)
+    assert row["z"] == pytest.approx(1.3938137, abs=1e-6)
+
+
+def test_columns_ranks_and_bigrams() -> None:
+    docs = pd.DataFrame({"outlet": ["X", "X", "Y"],
+                         "text": ["Family separation. Family separation", "zero tolerance",
+                                  "zero tolerance policy"]})
+    fw = fightin_words(docs)
+    assert list(fw.columns) == ["outlet", "ngram", "n", "count", "count_others", "n_tokens",
+                                "n_tokens_others", "prior", "log_odds_ratio", "variance", "z",
+                                "rank"]
+    top_x_bigram = fw[(fw.outlet == "X") & (fw.n == 2)].iloc[0]
+    assert top_x_bigram["ngram"] == "family separation" and top_x_bigram["rank"] == 1
+    # bigrams do not cross the sentence end: "separation family" is absent
+    assert "separation family" not in set(fw["ngram"])
+
+
+def test_three_outlets_each_against_the_rest() -> None:
+    fw = fightin_words({"A": "x x y", "B": "y y z", "C": "z z x"}, ngram_range=(1, 1))
+    a_x = fw[(fw.outlet == "A") & (fw.ngram == "x")].iloc[0]
+    # by hand: y_A = 2, y_rest = 1 (from C); totals 3 and 6
+    assert (a_x["count"], a_x["count_others"], a_x["n_tokens"], a_x["n_tokens_others"]) == (
+        2, 1, 3, 6)
+    assert set(fw["outlet"]) == {"A", "B", "C"}
+
+
+def test_needs_two_outlets() -> None:
+    with pytest.raises(ValueError, match="at least two outlets"):
+        fightin_words({"A": "x"})
+
+
+@pytest.mark.parametrize(
+    ("text", "n", "expected"),
+    [
+        ("The U.S. judge ruled. Courts agree", 1,
+         ["the", "u.s", "judge", "ruled", "courts", "agree"]),
+        ("The U.S. judge ruled. Courts agree", 2,
+         ["the u.s", "u.s judge", "judge ruled", "courts agree"]),
+        ("Trump's 7-year-old rule", 1, ["trump's", "7-year-old", "rule"]),
+    ],
+)
+def test_ngrams(text, n, expected) -> None:
+    assert ngrams(text, n) == expected
