@@ -33,8 +33,10 @@ hyphen. ``match`` is one of
 ``none``
     no matching; the row only declares a frame (the codebook's residual "other").
 
-All cues of a lexicon compile into one regular expression (an alternation, longer cues first), so
-a text is scanned once per sentence. Where two cues overlap, the leftmost match wins and, at the
+All cues of a lexicon compile into one regular expression (an alternation, longer cues first),
+searched sentence by sentence. (In practice the text is scanned once for all lexicons at once
+and each lexicon's expression is tried only where one of its cues can start; the results are
+those of the sentence-by-sentence search, see ``_Plan``.) Where two cues overlap, the leftmost match wins and, at the
 same position, the longer one ("shocks the conscience" before "conscience"; a regex cue that
 does not start with a plain letter or digit is tried before the others); a span therefore
 counts for one cue. A cue listed under several frames yields one row per frame.
@@ -54,6 +56,7 @@ from __future__ import annotations
 import itertools
 import logging
 import math
+import operator
 import os
 import re
 import tomllib
@@ -63,8 +66,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from re import _constants as _sre_c  # noqa: PLC2701 - the parse tree of a cue, see _alt_prefixes
-from re import _parser as _sre_p  # noqa: PLC2701
 from typing import Any, Literal
 
 import numpy as np
@@ -92,6 +93,12 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
+
+try:  # the parse tree of a cue's regex (see _alt_prefixes); private, so optional
+    from re import _constants as _sre_c  # noqa: PLC2701
+    from re import _parser as _sre_p  # noqa: PLC2701
+except ImportError:  # pragma: no cover - then every lexicon is searched sentence by sentence
+    _sre_c = _sre_p = None  # type: ignore[assignment]
 
 Span = tuple[int, int]
 
@@ -403,25 +410,28 @@ def _has_groupref(items: Any) -> bool:
 def _alt_prefixes(src: str) -> frozenset[str] | None:
     """The lowercase literal prefixes every case-insensitive match of ``src`` starts with.
 
-    None when that is not known (a match may start with any character, or ``src`` refers to
-    other groups).
+    A space in a prefix stands for a run of whitespace and hyphens. None when the prefixes are
+    not known (a match may start with any character, or ``src`` refers to other groups).
 
     Examples
     --------
     >>> sorted(_alt_prefixes(r"(?:the\\s+)?trump\\s+administration"))
-    ['the', 'trump']
+    ['the trump administration', 'trump administration']
     >>> _alt_prefixes(r"\\d+-year-old") == frozenset("0123456789")
     True
     >>> _alt_prefixes(r"\\w+") is None
     True
     """
     try:
-        parsed = _sre_p.parse(src, re.IGNORECASE)
-    except (re.error, RecursionError, OverflowError):  # pragma: no cover - checked at compile
+        parsed = _sre_p.parse(src, re.IGNORECASE)  # type: ignore[union-attr]
+    except Exception:  # noqa: BLE001 - no parser, or a parse we cannot follow: search as before
         return _NOT_ANALYZED
-    if _has_groupref(parsed.data):
+    try:
+        if _has_groupref(parsed.data):
+            return _NOT_ANALYZED
+        prefixes = frozenset(pfx for pfx, _ in _prefix_walk(parsed.data))
+    except Exception:  # noqa: BLE001 - a parse tree of another shape: search as before
         return _NOT_ANALYZED
-    prefixes = frozenset(pfx for pfx, _ in _prefix_walk(parsed.data))
     if not prefixes or "" in prefixes:
         return _NOT_ANALYZED
     return prefixes
@@ -508,58 +518,73 @@ def _finditer_rows(text: str, spans: Sequence[Span], lex: CompiledLexicon) -> li
     return rows
 
 
+@lru_cache(maxsize=32)
+def _plan_core(
+    sources: tuple[tuple[tuple[str, str], ...], ...], hand_built: tuple[bool, ...]
+) -> tuple[tuple[bool, ...], dict[str, tuple[tuple[int, _SubPattern], ...]],
+           re.Pattern[str] | None, re.Pattern[str] | None]:
+    """What matching depends on, from the lexicons' alternatives only (so lexicons compiled
+    from equal tables share it): which lexicons are searched sentence by sentence, the
+    prefix -> (lexicon, alternatives) table, and the scanners."""
+    slow = [False] * len(sources)
+    entries: dict[str, dict[int, set[int]]] = {}
+    for i, alts in enumerate(sources):
+        if not alts:
+            slow[i] = hand_built[i]  # a hand-built instance: search as before
+            continue
+        per_alt = [_alt_prefixes(src) for _name, src in alts]
+        if any(p is None for p in per_alt):
+            slow[i] = True
+            continue
+        for a, prefixes in enumerate(per_alt):
+            for pfx in prefixes:  # type: ignore[union-attr]
+                entries.setdefault(pfx, {}).setdefault(i, set()).add(a)
+    subs: dict[tuple[int, tuple[int, ...]], _SubPattern] = {}
+    closure: dict[str, tuple[tuple[int, _SubPattern], ...]] = {}
+    for key in entries:
+        merged: dict[int, set[int]] = {}
+        for k in range(1, len(key) + 1):
+            for i, alt_ids in entries.get(key[:k], {}).items():
+                merged.setdefault(i, set()).update(alt_ids)
+        items = []
+        for i in sorted(merged):
+            alt_ids = tuple(sorted(merged[i]))
+            sub = subs.get((i, alt_ids))
+            if sub is None:
+                srcs = sources[i]
+                body = "|".join(f"(?P<{srcs[a][0]}>{srcs[a][1]})" for a in alt_ids)
+                sub = subs[(i, alt_ids)] = _SubPattern(rf"(?<!\w)(?:{body})(?!\w)")
+            items.append((i, sub))
+        closure[key] = tuple(items)
+    if not entries:
+        return tuple(slow), closure, None, None
+    # a candidate is a position after a non-word character (or 0) where a prefix starts; the
+    # scanner consumes that one character, so sre skips ahead to non-word characters
+    trie = _trie_regex(entries)
+    return tuple(slow), closure, re.compile(rf"\W(?=({trie}))"), re.compile(rf"(?=({trie}))")
+
+
 class _Plan:
     """Several compiled lexicons, prepared to be matched in one pass over a text."""
 
     def __init__(self, lexicons: tuple[CompiledLexicon, ...]) -> None:
         self.lexicons = lexicons
+        self.groups = [lex.groups for lex in lexicons]
         self.index = {id(lex): i for i, lex in enumerate(lexicons)}
-        self.slow = [False] * len(lexicons)
-        entries: dict[str, dict[int, set[int]]] = {}
-        for i, lex in enumerate(lexicons):
-            if not lex.sources:
-                self.slow[i] = bool(lex.groups)  # hand-built: search as before
-                continue
-            per_alt = [_alt_prefixes(src) for _name, src in lex.sources]
-            if any(p is None for p in per_alt):
-                self.slow[i] = True
-                continue
-            for a, prefixes in enumerate(per_alt):
-                for pfx in prefixes:  # type: ignore[union-attr]
-                    entries.setdefault(pfx, {}).setdefault(i, set()).add(a)
-        subs: dict[tuple[int, tuple[int, ...]], _SubPattern] = {}
-        self.closure: dict[str, tuple[tuple[int, _SubPattern], ...]] = {}
-        for key in entries:
-            merged: dict[int, set[int]] = {}
-            for k in range(1, len(key) + 1):
-                for i, alts in entries.get(key[:k], {}).items():
-                    merged.setdefault(i, set()).update(alts)
-            items = []
-            for i in sorted(merged):
-                alts = tuple(sorted(merged[i]))
-                sub = subs.get((i, alts))
-                if sub is None:
-                    srcs = lexicons[i].sources
-                    body = "|".join(f"(?P<{srcs[a][0]}>{srcs[a][1]})" for a in alts)
-                    sub = subs[(i, alts)] = _SubPattern(rf"(?<!\w)(?:{body})(?!\w)")
-                items.append((i, sub))
-            self.closure[key] = tuple(items)
-        # a candidate is a position after a non-word character (or 0) where a prefix starts;
-        # the scanner consumes that one character, so sre skips ahead to non-word characters
-        trie = _trie_regex(entries)
-        self.scanner = re.compile(rf"\W(?=({trie}))") if entries else None
-        self.scanner_at_0 = re.compile(rf"(?=({trie}))") if entries else None
+        self.slow, self.closure, self.scanner, self.scanner_at_0 = _plan_core(
+            tuple(lex.sources for lex in lexicons), tuple(bool(lex.groups) for lex in lexicons))
 
     def scan(self, text: str, spans: Sequence[Span]) -> _TextScan:
-        """Find the candidate positions of every lexicon in ``text`` (one pass)."""
+        """Every lexicon's matches in ``text``: one scanner pass, then each candidate tried."""
         low = _lowered_for_scan(text) if self.scanner is not None else None
         if low is None or not _regular_spans(spans, len(text)):
             return _TextScan(self, text, spans, None)
-        cands: list[list[tuple[int, int, _SubPattern]]] = [[] for _ in self.lexicons]
+        found: list[list[Row]] = [[] for _ in self.lexicons]
         n = len(spans)
         if not n:
-            return _TextScan(self, text, spans, cands)
-        closure = self.closure
+            return _TextScan(self, text, spans, found)
+        closure, groups = self.closure, self.groups
+        reached = [0] * len(self.lexicons)  # end of each lexicon's last match
         j = 0
         s_j, e_j = spans[0]
         matches: Iterable[re.Match[str]] = self.scanner.finditer(low)  # type: ignore[union-attr]
@@ -581,46 +606,45 @@ class _Plan:
             if subs is None:  # a separator run other than one space
                 subs = closure[_SEP_RUN.sub(_SEP, key)]
             for i, sub in subs:
-                cands[i].append((p, j, sub))
-        return _TextScan(self, text, spans, cands)
+                if p < reached[i]:  # inside this lexicon's previous match: finditer skips it
+                    continue
+                hit = sub.match(text, p, e_j)
+                if hit is not None:
+                    q = reached[i] = hit.end()
+                    matched = text[p:q]
+                    rows = found[i]
+                    for label, cue in groups[i][hit.lastgroup]:  # type: ignore[index]
+                        rows.append((j, label, cue, p, q, matched))
+        return _TextScan(self, text, spans, found)
 
 
 class _TextScan:
-    """The cue occurrences of each lexicon of a plan in one text, found on demand."""
+    """The cue occurrences of each lexicon of a plan in one text."""
 
-    __slots__ = ("plan", "text", "spans", "cands", "_rows")
+    __slots__ = ("plan", "text", "spans", "found", "_rows")
 
     def __init__(self, plan: _Plan, text: str, spans: Sequence[Span],
-                 cands: list[list[tuple[int, int, _SubPattern]]] | None) -> None:
-        self.plan, self.text, self.spans, self.cands = plan, text, spans, cands
+                 found: list[list[Row]] | None) -> None:
+        self.plan, self.text, self.spans, self.found = plan, text, spans, found
         self._rows: dict[int, list[Row]] = {}
 
     def rows(self, i: int) -> list[Row]:
         """Lexicon ``i``'s matches in sentence order, as ``regex.finditer`` per sentence."""
+        if self.found is not None and not self.plan.slow[i]:
+            return self.found[i]
         out = self._rows.get(i)
-        if out is not None:
-            return out
-        lex = self.plan.lexicons[i]
-        if self.cands is None or self.plan.slow[i]:
-            out = _finditer_rows(self.text, self.spans, lex)
-        else:
-            out = []
-            text, spans, groups = self.text, self.spans, lex.groups
-            cur = 0
-            for p, sid, sub in self.cands[i]:
-                if p < cur:  # inside the previous match (of this or an earlier sentence)
-                    continue
-                m = sub.match(text, p, spans[sid][1])
-                if m is not None:
-                    cur = m.end()
-                    matched = text[p:cur]
-                    for label, cue in groups[m.lastgroup]:  # type: ignore[index]
-                        out.append((sid, label, cue, p, cur, matched))
-        self._rows[i] = out
+        if out is None:
+            out = self._rows[i] = _finditer_rows(self.text, self.spans, self.plan.lexicons[i])
         return out
 
     def lexicon_rows(self, lex: CompiledLexicon | None) -> list[Row]:
-        return [] if lex is None else self.rows(self.plan.index[id(lex)])
+        """The rows of a lexicon of the plan (``[]`` for None)."""
+        if lex is None:
+            return []
+        i = self.plan.index[id(lex)]
+        if self.found is not None and not self.plan.slow[i]:
+            return self.found[i]
+        return self.rows(i)
 
 
 _PLANS: dict[tuple[int, ...], tuple[tuple[CompiledLexicon, ...], _Plan]] = {}
@@ -762,8 +786,7 @@ def _sentence_spans(text: str, sentences: Sequence[Span] | None) -> list[Span]:
     return list(split_sentences(text))
 
 
-def _by_start_label(row: Row) -> tuple[int, str]:
-    return row[3], row[1]
+_by_start_label = operator.itemgetter(3, 1)
 
 
 def _sorted_rows(rows: list[Row]) -> list[Row]:
@@ -931,38 +954,41 @@ def _frame_profile(
         raise ValueError(f"unit must be 'sentence' or 'cue', not {unit!r}")
     frames = list(frames)
     if cue_frames:
-        frames += [f for f in dict.fromkeys(cue_frames) if f not in frames]
-    by_frame: dict[Any, list[int]] = {}
-    for k, f in enumerate(cue_frames):
-        if f == f:  # a NaN label equals no frame (as in a pandas comparison)
-            by_frame.setdefault(f, []).append(k)
+        try:
+            known: Any = set(frames)
+        except TypeError:  # unhashable frame names: compare one by one
+            known = frames
+        frames += [f for f in dict.fromkeys(cue_frames) if f not in known]
+    per_frame: dict[Any, tuple[list[Any], list[Any]]] = {}  # frame -> (sentence ids, starts)
+    for f, sid, start in zip(cue_frames, cue_sentences, cue_starts):
+        if f != f:  # a NaN label equals no frame (as in a pandas comparison)
+            continue
+        rec = per_frame.get(f)
+        if rec is None:
+            per_frame[f] = ([sid], [start])
+        else:
+            rec[0].append(sid)
+            rec[1].append(start)
     head_end = headline_sentences
     lede_end = headline_sentences + lede_sentences
     w_head, w_lede = float(headline_weight), float(lede_weight)
-
-    def weight_of(sid: int) -> float:
-        if sid < head_end:
-            return w_head
-        if sid < lede_end:
-            return w_lede
-        return 1.0
+    by_sentence = unit == "sentence"
 
     counts = []
     for frame in frames:
-        idx = by_frame.get(frame, ()) if frame == frame else ()
-        sids = sorted(set(int(cue_sentences[k]) for k in idx))
-        if unit == "sentence":
-            weight = float(sum(weight_of(s) for s in sids))
-        else:
-            weight = float(sum(weight_of(int(cue_sentences[k])) for k in idx))
-        if idx:
-            starts = [cue_starts[k] for k in idx]
-            starts = [x for x in starts if x == x]  # pandas' min skips NaN
-            first = int(min(starts)) if starts else int(math.nan)
-        else:
-            first = _NO_CUE
-        counts.append((frame, len(idx), len(sids), weight, first))
-    # the total as pandas sums a float64 column (pairwise), NaN counted as 0
+        rec = per_frame.get(frame) if frame == frame else None
+        if rec is None:
+            counts.append((frame, 0, 0, 0.0, _NO_CUE))
+            continue
+        sids = [int(x) for x in rec[0]]
+        distinct = sorted(set(sids))
+        # summed in the order score_frames always has: sentences ascending, or cue order
+        weight = float(sum([w_head if x < head_end else w_lede if x < lede_end else 1.0
+                            for x in (distinct if by_sentence else sids)]))
+        starts = [x for x in rec[1] if x == x]  # pandas' min skips NaN
+        first = int(min(starts)) if starts else int(math.nan)
+        counts.append((frame, len(sids), len(distinct), weight, first))
+    # the total as pandas sums a float64 column (numpy's pairwise sum), NaN counted as 0
     weights = np.array([c[3] for c in counts], dtype=np.float64)
     total = float(np.add.reduce(np.where(np.isnan(weights), 0.0, weights)))
     positive = total > 0
@@ -1232,7 +1258,11 @@ def _codebook_lexicons(inds: Sequence[_Indicator]) -> list[CompiledLexicon]:
 EVIDENCE_COLUMNS = ("frame", "indicator", "role", "sentence_id", "cue", "start", "end", "matched")
 
 
+#: Columns of the table returned by :func:`code_generic_frames`.
+_GENERIC_COLUMNS = ("frame", "indicator", "question", "answerable", "value", "n_evidence",
+                    "evidence")
 Evidence = tuple[str, int, str, int, int, str]  # role, sentence_id, cue, start, end, matched
+_by_start_role = operator.itemgetter(3, 0)
 
 
 def _answer(
@@ -1268,20 +1298,20 @@ def _answer(
     return (1.0 if yes else 0.0), evidence
 
 
-def _by_start_role(row: Evidence) -> tuple[int, str]:
-    return row[3], row[0]
-
-
 def _code_rows(
-    inds: Sequence[_Indicator], hits: Callable[[CompiledLexicon | None], list[Row]]
+    inds: Sequence[_Indicator], hits: Callable[[CompiledLexicon | None], list[Row]],
+    evidence: bool = True,
 ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-    """Rows of :func:`code_generic_frames` and of :func:`find_generic_frame_evidence`."""
-    rows, evs = [], []
+    """Rows of :func:`code_generic_frames` and (if ``evidence``) of
+    :func:`find_generic_frame_evidence`."""
+    rows: list[tuple[Any, ...]] = []
+    evs: list[tuple[Any, ...]] = []
     for ind in inds:
         value, ev = _answer(ind, hits)
         rows.append((ind.frame, ind.id, ind.question, ind.answerable, value, len(ev),
-                     "; ".join(f"{r[5]}[{r[3]}:{r[4]}]" for r in ev)))
-        evs.extend((ind.frame, ind.id, *r) for r in ev)
+                     "; ".join([f"{r[5]}[{r[3]}:{r[4]}]" for r in ev]) if ev else ""))
+        if evidence:
+            evs.extend((ind.frame, ind.id, *r) for r in ev)
     return rows, evs
 
 
@@ -1329,8 +1359,7 @@ def _code(
     spans = _sentence_spans(text, sentences)
     scan = _plan_for(_codebook_lexicons(inds)).scan(text, spans)
     rows, evs = _code_rows(inds, scan.lexicon_rows)
-    table = pd.DataFrame(rows, columns=["frame", "indicator", "question", "answerable", "value",
-                                        "n_evidence", "evidence"])
+    table = pd.DataFrame(rows, columns=list(_GENERIC_COLUMNS))
     table = table.astype({"value": "float64", "n_evidence": "int64", "answerable": "bool"})
     evidence = pd.DataFrame(evs, columns=list(EVIDENCE_COLUMNS))
     evidence = evidence.astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
@@ -1430,6 +1459,7 @@ class _FramingResources:
     plan: _Plan
     policy: int  # the lexicon's index in the plan
     family_index: tuple[tuple[str, int], ...]
+    title_plan: _Plan  # the lexicon alone, for headlines
 
 
 _RESOURCES: dict[tuple[int, int, int], _FramingResources] = {}
@@ -1448,15 +1478,12 @@ def _framing_resources(lexicon: Any, codebook: Any, families: Any) -> _FramingRe
         return res
     plan = _plan_for([lex, *_codebook_lexicons(inds), *fams.values()])
     res = _FramingResources(lex, inds, fams, plan, plan.index[id(lex)],
-                            tuple((fam, plan.index[id(f)]) for fam, f in fams.items()))
+                            tuple((fam, plan.index[id(f)]) for fam, f in fams.items()),
+                            _plan_for((lex,)))
     while len(_RESOURCES) >= _RESOURCES_MAX:
         _RESOURCES.pop(next(iter(_RESOURCES)), None)
     _RESOURCES[key] = res
     return res
-
-
-_GENERIC_COLUMNS = ("frame", "indicator", "question", "answerable", "value", "n_evidence",
-                    "evidence")
 
 
 def analyze_framing(
@@ -1523,9 +1550,9 @@ def analyze_framing(
     >>> [(r["part"], r["matched"]) for r in out["frames"]][:3]
     [('headline', 'costly'), ('headline', 'plan'), ('body', 'court')]
     >>> out["row"]["primary_frame"], out["row"]["n_frame_cues"]
-    ('legality_constitutionality_jurisprudence', 6)
+    ('policy_prescription_and_evaluation', 6)
     >>> [(r["family"], r["matched"]) for r in out["terms"]]
-    [('actor_naming', 'Officials'), ('immigrant_label', 'migrants')]
+    [('immigrant_label', 'migrants')]
 
     References
     ----------
@@ -1539,7 +1566,7 @@ def analyze_framing(
     plan, policy = res.plan, res.policy
     scan = plan.scan(text, spans)
     body = _sorted_rows(scan.rows(policy))
-    head = _sorted_rows(plan.scan(title, [(0, len(title))]).rows(policy)) if title else []
+    head = _sorted_rows(res.title_plan.scan(title, [(0, len(title))]).rows(0)) if title else []
 
     frames = [{"sentence_id": -1, "part": "headline", "frame": r[1], "cue": r[2],
                "start": r[3], "end": r[4], "matched": r[5]} for r in head]
@@ -1550,7 +1577,7 @@ def analyze_framing(
     profile = _frame_profile(
         res.lexicon.labels,
         [r[1] for r in head] + [r[1] for r in body],
-        [0] * len(head) + [r[0] + 1 for r in body],
+        [0] * len(head) + [r[0] + n_head for r in body],  # the headline, if any, is sentence 0
         [r[3] for r in head] + [r[3] for r in body],
         len(spans) + n_head, headline_sentences=n_head, headline_weight=headline_weight,
         lede_sentences=lede_sentences, lede_weight=lede_weight, unit=unit)
@@ -1561,7 +1588,7 @@ def analyze_framing(
     for p in profile:
         row[f"frame_{p[0]}"] = float(p[4])
 
-    coded, _ = _code_rows(res.indicators, scan.lexicon_rows)
+    coded, _ = _code_rows(res.indicators, scan.lexicon_rows, evidence=False)
     scores: dict[Any, list[float]] = {}  # frame -> [sum of answered values, n answered]
     for c in coded:
         frame, value = c[0], c[4]
@@ -1582,8 +1609,12 @@ def analyze_framing(
               "matched": r[5]} for r in _term_rows(scan, res.family_index)]
     return {
         "frames": frames,
-        "frame_profiles": [dict(zip(PROFILE_COLUMNS, p)) for p in profile],
-        "generic_frames": [dict(zip(_GENERIC_COLUMNS, c)) for c in coded],
+        "frame_profiles": [
+            {"frame": p[0], "n_cues": p[1], "n_sentences": p[2], "weight": p[3], "share": p[4],
+             "share_sentences": p[5], "primary": p[6]} for p in profile],
+        "generic_frames": [
+            {"frame": c[0], "indicator": c[1], "question": c[2], "answerable": c[3],
+             "value": c[4], "n_evidence": c[5], "evidence": c[6]} for c in coded],
         "terms": terms,
         "row": row,
     }

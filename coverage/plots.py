@@ -25,7 +25,7 @@ from matplotlib.figure import Figure  # noqa: E402
 
 __all__ = ["OKABE_ITO", "outlet_colors", "save_figure", "plot_sentence_lengths", "plot_outlet_metrics",
            "plot_readability", "plot_sentiment_arc", "plot_sentiment_by_voice", "plot_quoted_words_by_source",
-           "plot_frame_profiles", "plot_term_choices", "plot_distinctive_words"]
+           "plot_frame_profiles", "plot_term_choices", "plot_distinctive_words", "plot_common_sources"]
 
 #: Okabe-Ito palette (black last: used only beyond seven outlets).
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -304,4 +304,47 @@ def plot_distinctive_words(words: pd.DataFrame, colors: dict[str, str] | None = 
     ax.set_ylabel("z-score of the log-odds ratio, outlet vs the others")
     ax.set_title("Distinctive words and phrases (Monroe et al. 2008)")
     ax.legend(frameon=False, fontsize=8, markerscale=2)
+    return fig
+
+
+def plot_common_sources(common: pd.DataFrame, shared: pd.DataFrame | None = None,
+                        colors: dict[str, str] | None = None, max_sources: int = 3,
+                        max_passages: int = 4, width: int = 95) -> Figure:
+    """The passages each outlet quoted from sources that two or more outlets quoted.
+
+    One panel per common source (the most quoted first); each outlet's verbatim passages are
+    listed in its colour. A passage that another outlet also used (a row of
+    ``shared_quotations``) is marked with "=".
+    """
+    import textwrap
+
+    names = sorted(common["outlet"].unique()) if len(common) else []
+    colors = colors or outlet_colors(names)
+    shared_ids = set()
+    if shared is not None and len(shared):
+        shared_ids = set(zip(shared["article_id"], shared["quote_id"]))
+    sources = list(common["speaker"].value_counts().index[:max_sources]) if len(common) else []
+    lines: list[tuple[str, str | None, bool]] = []  # text, colour, is_heading
+    for speaker in sources:
+        sub = common[common["speaker"] == speaker]
+        lines.append((f"{speaker} ({sub['speaker_type'].iat[0]})", None, True))
+        for outlet, group in sub.groupby("outlet", sort=True):
+            lines.append((outlet, colors[outlet], True))
+            for r in group.head(max_passages).itertuples():
+                mark = "= " if (r.article_id, r.quote_id) in shared_ids else "- "
+                wrapped = textwrap.wrap(r.text, width) or [""]
+                lines.append((mark + wrapped[0] + (" ..." if len(wrapped) > 1 else ""), colors[outlet], False))
+    if not lines:
+        lines = [("No source was quoted verbatim by more than one outlet.", None, True)]
+    fig = Figure(figsize=(9.0, 0.8 + 0.26 * len(lines)), dpi=DPI)
+    ax = fig.add_axes((0.02, 0.02, 0.96, 0.9))
+    ax.axis("off")
+    step = 1.0 / max(len(lines), 1)
+    for i, (text, color, heading) in enumerate(lines):
+        ax.text(0.0 if heading and color is None else (0.02 if heading else 0.04), 1 - (i + 0.5) * step,
+                text, fontsize=8.5 if heading else 7.5, color=color or "black",
+                fontweight="bold" if heading else "normal", va="center", ha="left",
+                transform=ax.transAxes)
+    fig.suptitle("Common sources: the passages each outlet chose (= used by another outlet too)",
+                 fontsize=10)
     return fig

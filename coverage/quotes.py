@@ -60,10 +60,9 @@ from typing import Any, Callable, Sequence
 import pandas as pd
 
 from .speakers import (
-    PRONOUNS,
     UNRESOLVED,
-    RoleLexicon,
     SpeakerResolver,
+    corpus_aliases,
     load_role_lexicon,
     summarize_speakers,
 )
@@ -72,6 +71,7 @@ __all__ = [
     "QUOTE_COLUMNS",
     "extract_quotes",
     "extract_quotes_many",
+    "verbatim_spans",
     "load_cue_verbs",
     "summarize_speakers",
     "summarize_quotes_by_outlet",
@@ -108,7 +108,14 @@ def load_cue_verbs() -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ``form, lemma, category`` (category: speech, belief, refusal).
+        ``form, lemma, category`` (category: speech, belief, refusal); sources in
+        ``coverage/data/SOURCES_quotes.md``.
+
+    Examples
+    --------
+    >>> cues = load_cue_verbs()
+    >>> cues.set_index("form").loc["told", ["lemma", "category"]].tolist()
+    ['tell', 'speech']
     """
     return pd.DataFrame(list(_cue_table()), columns=["form", "lemma", "category"])
 
@@ -248,7 +255,7 @@ _ADVERBIAL_RE = re.compile(
         (?:on|last|this|next|early|late|earlier|later)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|
             Saturday|Sunday|week|month|year|night|morning|evening|weekend)(?:\s+(?:morning|afternoon|evening|night))?
       | (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)(?:\s+(?:morning|afternoon|evening|night))?
-      | at\s+the\s+time | in\s+the\s+past | for\s+years | again | also | repeatedly | previously | recently
+      | at\s+the\s+time | in\s+the\s+past | for\s+(?:years|months|weeks|days|decades|some\s+time|a\s+long\s+time) | again | also | repeatedly | previously | recently
       | in\s+(?:early\s+|late\s+|mid-)?(?:January|February|March|April|May|June|July|August|September|October|
             November|December|spring|summer|fall|autumn|winter|\d{4})(?:\s+\d{4})?
       | in\s+part | in\s+effect | in\s+response | at\s+one\s+point | at\s+times | once\s+again | publicly | privately
@@ -306,6 +313,24 @@ _INVERTING = frozenset(
     observe remark answer declare announce acknowledge admit concede claim contend tweet complain joke
     predict report suggest state testify counter retort recount emphasize stress""".split()
 )
+_SOURCE_RUN_RE = re.compile(r"\s+([^,;.\n]{1,120}?)\s*(?=[,;.\n]|$)")
+_ASKED_CONTENT_RE = re.compile(
+    r"(?:\s+(?:at|on|by|in|during|later|again|directly|repeatedly)\b[^,]{0,60}?)??\s+"
+    r"((?:if|whether|which|what|how|why|who|whom|when|where|about)\b)"
+)
+_TOPIC_PREPS = frozenset("about on of for against".split())
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PRE_CUE_LAST = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night week
+    month year weekend statement interview email e-mail tweet earlier later again also often once""".split()
+)
+_PRE_CUE_ADV_RE = re.compile(
+    r"(?:\s+(?:(?:on|last|this|early|late|earlier)\s+(?:" + _DAY + r"|week|month|year|weekend)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?|" + _DAY + r"(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|in\s+(?:a|an)\s+(?:statement|interview|email|e-mail|tweet)|earlier|later|again|also|often|once))+\s*$"
+)
+_A_NOUN_RE = re.compile(r"\s+(?:a|an|the\s+(?:motion|request|application|petition|appeal))\s")
+_COORD_AFTER_RE = re.compile(r"[,\s]*(?:and|or|but)\s+(?:that|also|then)\b")
 _JOIN_RE = re.compile(
     r"(?:,\s*(?:and|but|while|though|although|whereas|even\s+as|as|because|since|yet)?|\s+(?:while|whereas|but))"
     r"\s*(?:(?:the|a|an)\s+)?$"
@@ -386,7 +411,29 @@ def _style(glyph: str) -> str:
 
 
 def find_quotations(text: str, paragraphs: Sequence[tuple[int, int]] | None = None) -> list[_Quotation]:
-    """Spans of quotations (including their marks), with flags for unbalanced marks."""
+    """Spans of quotations, marks included, with a flag when the marks do not balance.
+
+    Step 1 of :func:`extract_quotes` (see the module docstring for the rules); useful on its own
+    to mask quoted text.
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+    paragraphs : sequence of (int, int), optional
+        Paragraph spans (blank-line separated); computed if omitted.
+
+    Returns
+    -------
+    list
+        Objects with ``start``, ``end`` and ``flag`` attributes, in text order.
+
+    Examples
+    --------
+    >>> t = 'He said "yes" and "no'
+    >>> [(t[q.start:q.end], q.flag) for q in find_quotations(t)]
+    [('"yes"', ''), ('"no', 'runs to end of text')]
+    """
     paras = list(paragraphs) if paragraphs is not None else _paragraphs(text)
     out: list[_Quotation] = []
     open_at = -1
@@ -461,6 +508,11 @@ def _is_cap(tok: str) -> bool:
 
 def _np_backward(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The subject noun phrase ending right before ``hi`` (after skipping adverbs)."""
+    tail = text[max(lo, hi - 16) : hi].split()
+    if tail and tail[-1].lower() in _PRE_CUE_LAST:
+        am = _PRE_CUE_ADV_RE.search(text, max(lo, hi - 60), hi)
+        if am is not None and am.start() > lo:
+            hi = am.start()  # "Sean Spicer on Thursday evening said"
     toks = _tokens(text, max(lo, hi - 160), hi)
     cue_words = _cue_words()
     i = len(toks) - 1
@@ -499,6 +551,9 @@ def _np_backward(text: str, lo: int, hi: int) -> tuple[int, int] | None:
             j -= 1
         if j < 1 or toks[j][2] != ",":
             return None
+        inner = toks[j + 1 : i]
+        if 2 <= len(inner) <= 4 and all(_is_cap(w) and w not in _CAP_STOP for _, _, w in inner):
+            return inner[0][0], inner[-1][1]  # "Another delegate on the slate, Jim Poolman, said"
         aside = toks[j + 1][2].lower()
         one_adverb = i - j == 2 and (aside in _ADV or aside.endswith("ly") or aside in _ASIDE_ADVERBS)
         if not one_adverb and not (aside in _ASIDE_STARTS or aside in _ROLE_NOUNS or toks[j + 1][2][:1].isupper()):
@@ -564,7 +619,9 @@ def _np_backward(text: str, lo: int, hi: int) -> tuple[int, int] | None:
                 break  # a possessive is the leftmost modifier: "Trump's campaign"
             continue
         if lw in ("of", "for", "in", "at", "from") and j >= 1:
-            if lw in ("in", "at", "from") and toks[j - 1][2].lower() not in _ROLE_NOUNS:
+            if lw in ("in", "at", "from") and toks[j - 1][2].lower() not in _ROLE_NOUNS and not (
+                _is_cap(toks[j - 1][2]) and toks[j - 1][2] not in _CAP_STOP and seen_cap
+            ):
                 break
             prev = toks[j - 1][2]
             if _is_cap(prev) and prev not in _CAP_STOP or prev.lower() in _ROLE_NOUNS:
@@ -727,6 +784,7 @@ def extract_quotes(
     drop_nested: bool = False,
     include_negated: bool = False,
     cut_after_quote: bool = True,
+    include_topics: bool = False,
 ) -> pd.DataFrame:
     """Extract quotations and reported speech with their cue, speaker and source type.
 
@@ -755,6 +813,9 @@ def extract_quotes(
     cut_after_quote : bool
         End a partial quotation at its last quoted words when a comma or dash follows them
         ('he called it "a terrible mistake," although he ...').
+    include_topics : bool
+        Also report what a speaker spoke *about* ("joked about the debate", "insisted on a
+        wall") as indirect attributions whose content is the topic.
 
     Returns
     -------
@@ -774,7 +835,7 @@ def extract_quotes(
     rows, resolver = _extract_rows(
         text, sentences, lexicon=lexicon, include_beliefs=include_beliefs, include_terms=include_terms,
         floating_window=floating_window, min_indirect_words=min_indirect_words, drop_nested=drop_nested,
-        include_negated=include_negated, cut_after_quote=cut_after_quote,
+        include_negated=include_negated, cut_after_quote=cut_after_quote, include_topics=include_topics,
     )
     return _frame(rows, text, resolver)
 
@@ -840,6 +901,7 @@ def _extract_rows(
     drop_nested: bool = False,
     include_negated: bool = False,
     cut_after_quote: bool = True,
+    include_topics: bool = False,
 ) -> tuple[list[_Row], SpeakerResolver | None]:
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
@@ -896,6 +958,8 @@ def _extract_rows(
                 suffix_end = min(nxt_hi, max(nq, q.end))
         cue = speaker = None
         frame_end = q.end
+        if _is_term(text, q) and text[prev_end : q.start].strip(" \t\n\u2014\u2013-("):
+            suffix_end = q.end  # a title mid-sentence ('on “Sunday Morning Futures,” Issa said') has no frame
         # suffix frame: "...," the judge said / said the judge
         m = re.match(r"[\s,\u2014\u2013-]*", text[q.end : suffix_end])
         pos = q.end + (m.end() if m else 0)
@@ -996,9 +1060,31 @@ def _extract_rows(
         if ce > s_hi:
             continue
         lemma = cues.lemma.get(lform, "according to" if lform.startswith("according") else lform)
-        row = _reported(text, cues, cm, lemma, s_lo, s_hi, inside_quote, indirect, include_negated)
+        row = _reported(text, cues, cm, lemma, s_lo, s_hi, inside_quote, indirect, include_negated, include_topics)
         if row is not None and _n_words(text, row.start, row.end) >= min_indirect_words:
             indirect.append(row)
+
+    # "Asked whether ..., he said": the (unnamed) reporter's question is an attribution too
+    for cs in _find_all(text, "asked") + _find_all(text, "Asked"):
+        ce = cs + 5
+        if (cs and (text[cs - 1].isalnum() or text[cs - 1] in "-'\u2019")) or (ce < len(text) and text[ce].isalnum()):
+            continue
+        when = text[max(0, cs - 5) : cs].lower() == "when "
+        if cs in used_cues or inside_quote(cs) is not None or any(r.cue and r.cue[0] == cs for r in indirect):
+            continue
+        si = _sentence_index(starts, cs)
+        s_lo, s_hi = sents[si]
+        lead = text[s_lo : cs - 5 if when else cs]
+        if lead.strip(" \t\n,\u2014(") and not lead.rstrip().endswith(",") and not when:
+            continue
+        wm = _ASKED_CONTENT_RE.match(text, ce, s_hi)
+        if wm is None:
+            continue
+        comma = text.find(",", wm.start(1), s_hi)
+        cend = comma if comma > 0 else s_hi
+        cs2, ce2 = _strip_span(text, wm.start(1), cend)
+        if ce2 > cs2:
+            indirect.append(_Row(cs2, ce2, "indirect", (cs, ce), None))
 
     # ---- an attribution inside another one's content is part of that content ---------------
     if drop_nested and indirect:
@@ -1040,7 +1126,7 @@ def _extract_rows(
             k += 1
         if cut_after_quote and last_q > 0 and r.end > last_q + 1 and (
             _AFTER_QUOTE_CUT_RE.match(text, last_q, r.end) or _COMMA_INSIDE_RE.search(text, last_q - 3, last_q)
-        ):
+        ) and not _COORD_AFTER_RE.match(text, last_q, r.end):
             # 'he said it was "a terrible mistake," although he ...': the quoted words end it
             r.end = last_q
         if r.flag == "":
@@ -1100,6 +1186,7 @@ def _reported(
     inside_quote: Callable[[int], Any],
     earlier: list[_Row],
     allow_negated: bool = False,
+    topic_cues: bool = False,
 ) -> _Row | None:
     """Reported speech around one cue occurrence, or None."""
     cs, ce = cm.start(), cm.end()
@@ -1109,15 +1196,23 @@ def _reported(
     if lemma == "according to":
         sp = _np_forward(text, ce + 1, s_hi, max_tokens=10)
         if sp is None:
-            return None
+            # 'according to the "Medicare for all" document': the source runs to the clause end
+            m = _SOURCE_RUN_RE.match(text, ce, s_hi)
+            if m is None or not m.group(1).strip():
+                return None
+            sp = (m.start(1), m.end(1))
         lead = text[s_lo:cs].strip(" \t\n,")
         if not lead:  # According to X, content.
             m = re.match(r"[^,]{0,80},\s*", text[sp[1] : s_hi])
             cstart = sp[1] + (m.end() if m else 0)
             return _Row(cstart, end, "indirect", (cs, ce), sp)
+        before = text[s_lo:cs].rstrip()
+        if before.endswith(","):  # content, according to X.
+            return _Row(s_lo, s_lo + len(before) - 1, "indirect", (cs, ce), sp)
+        # "... leads by 271 delegates according to a count": the clause that ends at the cue
         comma = text.rfind(",", s_lo, cs)
-        cend = comma if comma > s_lo else cs
-        return _Row(s_lo, cend, "indirect", (cs, ce), sp)
+        cstart = comma + 1 if comma > s_lo and _n_words(text, comma, cs) >= 3 else s_lo
+        return _Row(cstart, cs, "indirect", (cs, ce), sp)
 
     inverted = False
     participial = False
@@ -1181,6 +1276,8 @@ def _reported(
             return _Row(cstart, end, "indirect", (cs, ce), sp)
         return _Row(cstart, comma, "indirect", (cs, ce), sp)
     pos = ce
+    if lemma in ("deny", "reject", "grant", "approve") and _A_NOUN_RE.match(text, ce, s_hi):
+        return None  # "denied a motion to dismiss": a decision, not a statement
     if lemma in ("decline", "refuse"):
         m = re.match(r"\s+to\s+", after)
         if not m:
@@ -1214,6 +1311,17 @@ def _reported(
     if pos >= end:
         return None
     first = re.match(r"[\w\u2019'-]+", text[pos:end])
+    if first and topic_cues and first.group().lower() in _TOPIC_PREPS and pos == _after_space(text, ce):
+        # "joked about the debate", "insisted on a wall", "argued for tariffs": the topic
+        pos += first.end()
+        while pos < end and text[pos] in " \t\n":
+            pos += 1
+        comma = text.find(",", pos, end)
+        if comma > 0:
+            end = comma
+        if pos >= end:
+            return None
+        return _Row(pos, end, "indirect", (cs, ce), sp, inherit=sp is None)
     if first and first.group().lower() in _NO_CONTENT_START and not (
         first.group().lower() == "to" and lemma in _TO_LEMMAS
     ):
@@ -1240,6 +1348,21 @@ def _reported(
             end = j.start()
             break
     return _Row(pos, end, "indirect", (cs, ce), sp, inherit=sp is None)
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    out = []
+    i = text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
+def _after_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\n":
+        pos += 1
+    return pos
 
 
 def _link_continuations(text: str, rows: list[_Row], para_starts: list[int], window: int) -> None:
@@ -1322,6 +1445,53 @@ def _empty_frame() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype="int64" if c in _INT_COLUMNS else "object") for c in QUOTE_COLUMNS})
 
 
+def verbatim_spans(text: str, quotes: pd.DataFrame) -> list[tuple[int, int]]:
+    """Character spans of the quoted words themselves (inside quotation marks, marks included).
+
+    Direct rows are verbatim as a whole; a partial row mixes the reporter's words with quoted
+    ones, so only the quotation-mark spans inside it count. Use these spans to separate the
+    sources' voice from the reporter's prose (readability, sentiment, share of quoted words).
+
+    Parameters
+    ----------
+    text : str
+        The article text the rows index.
+    quotes : pandas.DataFrame
+        :func:`extract_quotes` rows of this article.
+
+    Returns
+    -------
+    list of (int, int)
+        Sorted, non-overlapping spans.
+
+    Examples
+    --------
+    >>> t = 'Ann Lee called the ruling "a disgrace."'
+    >>> [t[s:e] for s, e in verbatim_spans(t, extract_quotes(t))]
+    ['"a disgrace."']
+    """
+    rows = quotes[quotes["kind"].isin(["direct", "partial"])]
+    if rows.empty:
+        return []
+    marks = [(q.start, q.end) for q in find_quotations(text)]
+    out: list[tuple[int, int]] = []
+    for r in rows.itertuples(index=False):
+        if r.kind == "direct":
+            out.append((int(r.start), int(r.end)))
+            continue
+        for s0, e0 in marks:
+            if s0 >= r.start and e0 <= r.end:
+                out.append((s0, e0))
+    out.sort()
+    merged: list[tuple[int, int]] = []
+    for s0, e0 in out:
+        if merged and s0 <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e0))
+        else:
+            merged.append((s0, e0))
+    return merged
+
+
 # --------------------------------------------------------------------------------------------
 # outlet-level helpers
 # --------------------------------------------------------------------------------------------
@@ -1333,20 +1503,25 @@ def summarize_quotes_by_outlet(quotes: pd.DataFrame, articles: pd.DataFrame) -> 
     Parameters
     ----------
     quotes : pandas.DataFrame
-        :func:`extract_quotes` rows with ``article_id`` (and optionally ``outlet``).
+        :func:`extract_quotes` rows with ``article_id`` (an ``outlet`` column is ignored: the
+        outlet comes from ``articles``).
     articles : pandas.DataFrame
-        ``article_id, outlet, n_words`` (``text`` is not needed: word counts come from
-        ``n_words``).
+        ``article_id, outlet, n_words`` and, preferably, ``text`` (the text the quote offsets
+        index). With ``text``, only the words inside quotation marks of partial quotations count
+        as quoted and acronyms defined in any article ("American Civil Liberties Union (ACLU)")
+        merge speakers across articles; without it, partial rows count whole.
 
     Returns
     -------
     pandas.DataFrame
-        Long table ``outlet, metric, value``. Metrics: ``n_articles``, ``n_quotes``,
-        ``n_distinct_sources``, ``share_direct`` / ``share_partial`` / ``share_indirect``
-        (of attributions), ``share_article_words_quoted`` (words inside direct and partial
-        quotations / article words), ``share_quoted_words:<type>`` (quoted words by source
-        type), ``first_voice_type:<type>`` (share of articles whose first attributed source has
-        that type) and ``first_voice:<speaker>`` (share of articles whose first source is that
+        Long table ``outlet, metric, value``. Metrics: ``n_articles``, ``n_quotes``
+        (attributions, terms excluded), ``n_distinct_sources`` (resolved speakers),
+        ``share_direct`` / ``share_partial`` / ``share_indirect`` (of attributions),
+        ``share_article_words_quoted`` (verbatim quoted words / article words),
+        ``share_quoted_words:<type>`` (verbatim quoted words by source type),
+        ``share_attributed_words:<type>`` (words of all attributed content, reported speech
+        included, by source type), ``first_voice_type:<type>`` and ``first_voice:<speaker>``
+        (share of articles whose first attributed, resolved source has that type / is that
         speaker).
 
     Examples
@@ -1363,7 +1538,19 @@ def summarize_quotes_by_outlet(quotes: pd.DataFrame, articles: pd.DataFrame) -> 
     if "article_id" not in quotes.columns:
         raise ValueError("quotes lacks column 'article_id'")
     q = quotes[quotes["kind"] != "term"].drop(columns=["outlet"], errors="ignore")
-    q = q.merge(articles[["article_id", "outlet"]], on="article_id", how="inner")
+    q = q.merge(articles[["article_id", "outlet"]], on="article_id", how="inner").copy()
+    q["verbatim_words"] = q["n_words"].where(q["kind"].isin(["direct", "partial"]), 0)
+    if "text" in articles.columns and len(q):
+        texts = dict(zip(articles["article_id"], articles["text"]))
+        aliases = corpus_aliases(texts.values())
+        q["speaker"] = q["speaker"].map(lambda x: aliases.get(x, x) if isinstance(x, str) else x)
+        partial = q["kind"] == "partial"
+        counts = []
+        for aid, start, end in zip(q.loc[partial, "article_id"], q.loc[partial, "start"], q.loc[partial, "end"]):
+            text = texts[aid]
+            counts.append(sum(_n_words(text, qq.start, qq.end) for qq in _quotations_cached(text)
+                              if qq.start >= start and qq.end <= end))
+        q.loc[partial, "verbatim_words"] = counts
     out: list[tuple[str, str, float]] = []
     for outlet, arts in articles.groupby("outlet", sort=True):
         qo = q[q["outlet"] == outlet]
@@ -1371,22 +1558,28 @@ def summarize_quotes_by_outlet(quotes: pd.DataFrame, articles: pd.DataFrame) -> 
         out.append((outlet, "n_articles", float(len(arts))))
         out.append((outlet, "n_quotes", float(n_q)))
         named = qo[qo["speaker"] != UNRESOLVED]
-        out.append((outlet, "n_distinct_sources", float(named[["article_id", "speaker"]].drop_duplicates()["speaker"].nunique())))
+        out.append((outlet, "n_distinct_sources", float(named["speaker"].nunique())))
         for kind in ("direct", "partial", "indirect"):
             out.append((outlet, f"share_{kind}", float((qo["kind"] == kind).mean()) if n_q else float("nan")))
-        verbatim = qo[qo["kind"].isin(["direct", "partial"])]
         words = float(arts["n_words"].sum())
-        out.append((outlet, "share_article_words_quoted", float(verbatim["n_words"].sum()) / words if words else float("nan")))
+        verbatim = float(qo["verbatim_words"].sum())
+        out.append((outlet, "share_article_words_quoted", verbatim / words if words else float("nan")))
+        for typ, w in qo.groupby("speaker_type")["verbatim_words"].sum().items():
+            out.append((outlet, f"share_quoted_words:{typ}", float(w) / verbatim if verbatim else float("nan")))
         tot = float(qo["n_words"].sum())
         for typ, w in qo.groupby("speaker_type")["n_words"].sum().items():
-            out.append((outlet, f"share_quoted_words:{typ}", float(w) / tot if tot else float("nan")))
-        firsts = qo[qo["speaker"] != UNRESOLVED].sort_values("start").groupby("article_id").head(1)
-        if len(firsts):
-            for typ, n in firsts["speaker_type"].value_counts().items():
-                out.append((outlet, f"first_voice_type:{typ}", n / len(arts)))
-            for spk, n in firsts["speaker"].value_counts().items():
-                out.append((outlet, f"first_voice:{spk}", n / len(arts)))
+            out.append((outlet, f"share_attributed_words:{typ}", float(w) / tot if tot else float("nan")))
+        firsts = named.sort_values("start").groupby("article_id").head(1)
+        for typ, n in firsts["speaker_type"].value_counts().items():
+            out.append((outlet, f"first_voice_type:{typ}", n / len(arts)))
+        for spk, n in firsts["speaker"].value_counts().items():
+            out.append((outlet, f"first_voice:{spk}", n / len(arts)))
     return pd.DataFrame(out, columns=["outlet", "metric", "value"])
+
+
+@lru_cache(maxsize=256)
+def _quotations_cached(text: str) -> tuple[_Quotation, ...]:
+    return tuple(find_quotations(text))
 
 
 def _norm_tokens(s: str) -> list[str]:

@@ -57,6 +57,14 @@ def _distinctive(results, colors):
     return plots.plot_distinctive_words(d, colors) if d is not None else None
 
 
+def _common_sources(results, colors):
+    c = _needs(results, "common_sources", "speaker", "text")
+    if c is None and _needs(results, "quotes", "speaker") is None:
+        return None
+    common = c if c is not None else pd.DataFrame(columns=["speaker", "speaker_type", "outlet", "text"])
+    return plots.plot_common_sources(common, results.tables.get("shared_quotations"), colors)
+
+
 def _sentence_lengths(results, colors):
     s = _needs(results, "sentences", "n_words")
     return plots.plot_sentence_lengths(s, colors) if s is not None else None
@@ -73,6 +81,8 @@ FIGURES: dict[str, tuple[Callable, str]] = {
     "frames": (_frames, "Policy-frame profile of each outlet (Boydstun et al. 2014 codebook)."),
     "terms": (_terms, "Contested-term choices: each term's share of its family's uses."),
     "distinctive_words": (_distinctive, "Distinctive words: log-odds z-score against frequency."),
+    "common_sources": (_common_sources, "Sources quoted by two or more outlets, and the passages each "
+                                        "outlet chose."),
     "sentence_lengths": (_sentence_lengths, "Sentence length (words) along each article, by outlet."),
 }
 

@@ -48,6 +48,7 @@ __all__ = [
     "SpeakerResolver",
     "load_role_lexicon",
     "type_of",
+    "corpus_aliases",
     "summarize_speakers",
 ]
 
@@ -271,6 +272,13 @@ def type_of(description: str, lexicon: RoleLexicon | None = None, whole: bool = 
     -------
     str
         The first matching type in priority order, ``"other"`` when nothing matches.
+
+    Examples
+    --------
+    >>> type_of("Homeland Security Secretary")
+    'federal government'
+    >>> type_of("critics of the policy")
+    'other'
     """
     lex = lexicon or _default_lexicon()
     return _type_cached(description, lex, whole)
@@ -603,6 +611,43 @@ class SpeakerResolver:
         return ent.canonical
 
 
+def corpus_aliases(texts) -> dict[str, str]:
+    """Acronyms defined anywhere in a corpus, mapped to their full names.
+
+    An outlet that writes only "ACLU" and one that defines "American Civil Liberties Union
+    (ACLU)" then count the same source.
+
+    Parameters
+    ----------
+    texts : iterable of str
+        Article texts.
+
+    Returns
+    -------
+    dict
+        ``{"ACLU": "American Civil Liberties Union", ...}`` (the first definition seen wins).
+
+    Examples
+    --------
+    >>> corpus_aliases(["The American Civil Liberties Union (ACLU) sued.", "The ACLU said no."])
+    {'ACLU': 'American Civil Liberties Union'}
+    """
+    out: dict[str, str] = {}
+    for text in texts:
+        if not isinstance(text, str):
+            continue
+        for pm in _ACRONYM_PAREN_RE.finditer(text):
+            m = _ACRONYM_DEF_RE.search(text, max(0, pm.start() - 120), pm.end())
+            if m is None or m.end() != pm.end():
+                continue
+            words = _strip_det(m.group(1).strip()).split()
+            while words and words[0] in _STOP_CAPS:
+                words = words[1:]
+            if words:
+                out.setdefault(m.group(2), " ".join(words))
+    return out
+
+
 # --------------------------------------------------------------------------------------------
 # per-speaker summary
 # --------------------------------------------------------------------------------------------
@@ -621,8 +666,10 @@ def summarize_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Columns ``[article_id,] speaker, speaker_type, n_quotes, n_words_quoted,
-        first_quote_start, first_quote_rank``: ``first_quote_rank`` is 1 for the speaker whose
-        first quotation comes first in the article.
+        first_quote_start, first_quote_rank``: ``n_quotes`` counts attributions (direct,
+        partial, indirect), ``n_words_quoted`` the words of their content, ``speaker_type`` is
+        the speaker's most frequent type, and ``first_quote_rank`` is 1 for the speaker whose
+        first attribution comes first in the article. "unresolved" is kept as one row.
 
     Examples
     --------

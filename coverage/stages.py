@@ -54,26 +54,55 @@ def _param(ctx, name: str) -> Any:
 
 def quotes_stage(ctx) -> None:
     """Quotations and reported speech, with cue, speaker and source type."""
-    from .quotes import extract_quotes
+    from .quotes import extract_quotes, verbatim_spans
+    from .segment import WORD_RE
+    from .speakers import corpus_aliases
 
     quotes = extract_quotes(ctx.text, ctx.sentences, lexicon=_param(ctx, "speaker_roles"),
                             include_beliefs=_param(ctx, "include_beliefs"))
     rows = quotes.to_dict("records")
     ctx.tables["quotes"] = rows
     speech = [r for r in rows if r["kind"] in ("direct", "partial", "indirect")]
-    verbatim = [(r["start"], r["end"]) for r in rows if r["kind"] in ("direct", "partial")]
+    # The sources' own words: direct quotes whole, and only the marked words of partial ones.
+    verbatim = verbatim_spans(ctx.text, quotes)
     ctx.shared["verbatim_spans"] = verbatim
     n_words = ctx.row.get("n_words") or 0
-    quoted_words = sum(r["n_words"] for r in rows if r["kind"] in ("direct", "partial"))
+    quoted_words = sum(len(WORD_RE.findall(ctx.text, s, e)) for s, e in verbatim)
     row = ctx.row
     row["n_quotes"] = len(speech)
     for kind in ("direct", "partial", "indirect", "term"):
         row[f"n_{kind}"] = sum(1 for r in rows if r["kind"] == kind)
     row["n_speakers"] = len({r["speaker"] for r in speech if r["speaker"] and r["speaker"] != "unresolved"})
+    row["n_words_quoted"] = quoted_words
     row["share_words_quoted"] = quoted_words / n_words if n_words else float("nan")
     first = min(speech, key=lambda r: r["start"], default=None)
     row["first_speaker"] = first["speaker"] if first else ""
     row["first_speaker_type"] = first["speaker_type"] if first else ""
+    ctx.tables["speakers"] = _speaker_rows(ctx.text, speech, verbatim)
+    ctx.tables["speaker_aliases"] = [{"acronym": k, "full_name": v}
+                                     for k, v in corpus_aliases([ctx.text]).items()]
+
+
+def _speaker_rows(text: str, speech: list[dict], verbatim: list[tuple[int, int]]) -> list[dict]:
+    """One row per canonical speaker of an article: type, quotes by kind, words, first position."""
+    from .segment import WORD_RE
+
+    by: dict[str, dict] = {}
+    order = sorted(speech, key=lambda r: r["start"])
+    for rank, r in enumerate(order, start=1):
+        name = r["speaker"] if isinstance(r["speaker"], str) and r["speaker"] else "unresolved"
+        entry = by.setdefault(name, {"speaker": name, "speaker_type": r["speaker_type"] or "other",
+                                     "n_quotes": 0, "n_direct": 0, "n_partial": 0, "n_indirect": 0,
+                                     "n_words_attributed": 0, "n_words_verbatim": 0,
+                                     "first_quote_start": r["start"], "first_quote_rank": rank})
+        entry["n_quotes"] += 1
+        entry[f"n_{r['kind']}"] += 1
+        entry["n_words_attributed"] += int(r["n_words"])
+        for s, e in verbatim:
+            lo, hi = max(s, r["start"]), min(e, r["end"])
+            if lo < hi:
+                entry["n_words_verbatim"] += len(WORD_RE.findall(text, lo, hi))
+    return list(by.values())
 
 
 # ----------------------------------------------------------------------------- readability
@@ -137,46 +166,23 @@ def sentiment_stage(ctx) -> None:
 
 
 def framing_stage(ctx) -> None:
-    """Policy-frame cues (evidence), the article's frame profile, generic frames, term choices."""
-    from . import framing, terms
+    """Policy-frame cues (evidence), the article's frame profile, generic frames, term choices.
 
-    text, sentences = ctx.text, ctx.sentences
-    lexicon = framing.load_frame_lexicon(_param(ctx, "frame_lexicon"))
-    body = framing.find_frame_cues(text, sentences, lexicon)
-    title = str(ctx.article.get("title") or "")
-    head = framing.find_frame_cues(title, [(0, len(title))], lexicon) if title else body.iloc[0:0]
-    rows = ctx.tables.setdefault("frames", [])
-    for r in head.itertuples(index=False):
-        rows.append({"sentence_id": -1, "part": "headline", "frame": r.frame, "cue": r.cue,
-                     "start": r.start, "end": r.end, "matched": r.matched})
-    for r in body.itertuples(index=False):
-        rows.append({"sentence_id": r.sentence_id, "part": "body", "frame": r.frame, "cue": r.cue,
-                     "start": r.start, "end": r.end, "matched": r.matched})
-    # Profile: the headline is sentence 0 of a combined article, so it can be weighted.
-    combined = pd.concat([head.assign(sentence_id=0),
-                          body.assign(sentence_id=body["sentence_id"] + 1)], ignore_index=True)
-    profile = framing.score_frames(
-        combined, len(sentences) + (1 if title else 0),
-        headline_sentences=1 if title else 0, headline_weight=_param(ctx, "headline_weight"),
+    The headline, when there is one, is sentence 0 of the frame profile, so ``headline_weight``
+    can weight it; the lede is the first ``lede_sentences`` body sentences after it.
+    """
+    from .framing import analyze_framing
+
+    out = analyze_framing(
+        ctx.text, ctx.sentences, str(ctx.article.get("title") or ""),
+        lexicon=_param(ctx, "frame_lexicon"), codebook=_param(ctx, "generic_frames"),
+        families=_param(ctx, "term_families"), headline_weight=_param(ctx, "headline_weight"),
         lede_sentences=_param(ctx, "lede_sentences"), lede_weight=_param(ctx, "lede_weight"),
-        unit=_param(ctx, "frame_unit"), frames=lexicon.labels if hasattr(lexicon, "labels") else None)
-    ctx.tables["frame_profiles"] = profile.to_dict("records")
-    primary = profile.loc[profile["primary"], "frame"]
-    ctx.row["primary_frame"] = primary.iloc[0] if len(primary) else ""
-    ctx.row["n_frame_cues"] = len(head) + len(body)
-    for r in profile.itertuples(index=False):
-        ctx.row[f"frame_{r.frame}"] = float(r.share)
-
-    codebook = _param(ctx, "generic_frames")
-    indicators = framing.code_generic_frames(text, sentences, codebook)
-    ctx.tables["generic_frames"] = [
-        {k: v for k, v in r.items()} for r in indicators.to_dict("records")]
-    scores = framing.score_generic_frames(indicators)
-    for r in scores.itertuples(index=False):
-        ctx.row[f"generic_{r.frame}"] = float(r.score)
-
-    found = terms.find_terms(text, sentences, _param(ctx, "term_families"))
-    ctx.tables["terms"] = found.to_dict("records")
+        unit=_param(ctx, "frame_unit"))
+    ctx.tables.setdefault("frames", []).extend(out["frames"])
+    for name in ("frame_profiles", "generic_frames", "terms"):
+        ctx.tables[name] = out[name]
+    ctx.row.update(out["row"])
 
 
 # ----------------------------------------------------------------------------- the stages
@@ -195,6 +201,10 @@ def corpus_tables(frames: dict[str, pd.DataFrame], params: Any) -> dict[str, pd.
     Returns
     -------
     dict of str to pandas.DataFrame
+        ``quotes`` and ``speakers`` with acronyms unified across the corpus ("ACLU" and
+        "American Civil Liberties Union" are one source), ``source_outlets`` (sourcing by source
+        type per outlet), ``common_sources`` (passages each outlet quoted from sources that 2+
+        outlets quoted), ``shared_quotations`` (quotations 2+ outlets used, fuzzy match),
         ``frame_outlets`` (frame distributions per outlet), ``term_outlets`` (term choices per
         outlet), ``distinctive_words`` (Fightin' Words per outlet, when there are 2+ outlets).
     """
@@ -202,6 +212,7 @@ def corpus_tables(frames: dict[str, pd.DataFrame], params: Any) -> dict[str, pd.
 
     out: dict[str, pd.DataFrame] = {}
     get = params.get if hasattr(params, "get") else (lambda k, d=None: d)
+    out.update(_source_tables(frames))
     profiles = frames.get("frame_profiles")
     if profiles is not None and len(profiles):
         out["frame_outlets"] = framing.summarize_frames_by_outlet(profiles)
@@ -215,4 +226,48 @@ def corpus_tables(frames: dict[str, pd.DataFrame], params: Any) -> dict[str, pd.
         out["distinctive_words"] = distinctive.fightin_words(
             docs, ngram_range=tuple(get("distinctive_ngrams", DEFAULTS["distinctive_ngrams"])),
             min_count=get("distinctive_min_count", DEFAULTS["distinctive_min_count"]))
+    return out
+
+
+def _source_tables(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    from .quotes import shared_quotations
+
+    out: dict[str, pd.DataFrame] = {}
+    quotes, speakers = frames.get("quotes"), frames.get("speakers")
+    if quotes is None or speakers is None or quotes.empty or speakers.empty:
+        return out
+    aliases: dict[str, str] = {}
+    table = frames.get("speaker_aliases")
+    if table is not None and len(table):
+        for r in table.sort_values(["article_id", "acronym"]).itertuples(index=False):
+            aliases.setdefault(r.acronym, r.full_name)
+    unify = (lambda x: aliases.get(x, x) if isinstance(x, str) else x)
+    quotes = quotes.assign(speaker=quotes["speaker"].map(unify))
+    speakers = speakers.assign(speaker=speakers["speaker"].map(unify))
+    out["quotes"], out["speakers"] = quotes, speakers
+
+    articles = frames["articles"]
+    per_type = (speakers.groupby(["outlet", "speaker_type"])
+                .agg(n_speakers=("speaker", "nunique"), n_quotes=("n_quotes", "sum"),
+                     n_words_attributed=("n_words_attributed", "sum"),
+                     n_words_verbatim=("n_words_verbatim", "sum")).reset_index())
+    totals = per_type.groupby("outlet")[["n_words_attributed", "n_words_verbatim"]].transform("sum")
+    per_type["share_words_attributed"] = per_type["n_words_attributed"] / totals["n_words_attributed"]
+    per_type["share_words_verbatim"] = (per_type["n_words_verbatim"] / totals["n_words_verbatim"]
+                                        ).where(totals["n_words_verbatim"] > 0)
+    first = (articles[articles["first_speaker_type"] != ""].groupby("outlet")["first_speaker_type"]
+             .value_counts(normalize=True).rename("share_first_voice").reset_index()
+             .rename(columns={"first_speaker_type": "speaker_type"}))
+    per_type = per_type.merge(first, on=["outlet", "speaker_type"], how="left")
+    per_type["share_first_voice"] = per_type["share_first_voice"].fillna(0.0)
+    out["source_outlets"] = per_type
+
+    verbatim = quotes[quotes["kind"].isin(["direct", "partial"])]
+    named = verbatim[verbatim["speaker"].notna() & (verbatim["speaker"] != "unresolved")]
+    n_outlets = named.groupby("speaker")["outlet"].nunique()
+    common = named[named["speaker"].isin(n_outlets[n_outlets >= 2].index)]
+    out["common_sources"] = common[["speaker", "speaker_type", "outlet", "article_id", "quote_id",
+                                    "kind", "text"]].sort_values(["speaker", "outlet", "article_id",
+                                                                  "quote_id"]).reset_index(drop=True)
+    out["shared_quotations"] = shared_quotations(quotes)
     return out

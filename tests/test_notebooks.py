@@ -18,7 +18,10 @@ NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 EXPECTED = {
     "01-quickstart": ["01-article-structure.png"],
     "02-readability-and-sentiment": ["02-readability.png", "02-sentiment-arc.png", "02-sentiment-by-voice.png"],
+    "03-quotes-and-sources": ["03-sources.png", "03-common-sources.png"],
     "04-framing": ["04-frame-profiles.png", "04-term-choices.png", "04-distinctive-words.png"],
+    "05-how-the-outlets-covered-the-ruling": ["05-readability.png", "05-sources.png", "05-common-sources.png",
+                                              "05-sentiment-arc.png", "05-frames.png", "05-terms.png"],
 }
 
 

@@ -22,6 +22,7 @@ from coverage.quotes import (
     extract_quotes_many,
     find_quotations,
     load_cue_verbs,
+    verbatim_spans,
     shared_quotations,
     summarize_quotes_by_outlet,
     summarize_speakers,
@@ -303,6 +304,15 @@ def test_multi_paragraph_quote_convention():
     assert df.loc[0, "flag"] == ""
 
 
+def test_verbatim_spans_keep_only_quoted_words(seed_quotes):
+    text = _gold("000_ea7caefe1a84aba5")["text"]
+    spans = [text[s:e] for s, e in verbatim_spans(text, seed_quotes["000_ea7caefe1a84aba5"])]
+    assert "“absolutely untrue.”" in spans and "“wrenching separations”" in spans
+    assert "“Ms. L”" in spans  # inside the partial "The ACLU alleges that ..." row
+    assert not any("Trump’s recent claim" in x for x in spans)
+    assert len(spans) == 11
+
+
 def test_quotations_never_lose_text():
     text = 'A "b" c "d e f g h i.\n\nJ "k" l.'
     spans = find_quotations(text)
@@ -368,7 +378,19 @@ def test_summarize_quotes_by_outlet(two_outlets):
     assert out[("X", "share_article_words_quoted")] == pytest.approx(8 / 16)
     assert out[("X", "first_voice_type:other")] == 1.0
     assert out[("Y", "first_voice_type:federal government")] == 1.0
-    assert out[("Y", "share_quoted_words:federal government")] == pytest.approx(4 / 11)
+    assert out[("Y", "share_quoted_words:federal government")] == 0.0  # reported speech is not verbatim
+    assert out[("Y", "share_attributed_words:federal government")] == pytest.approx(4 / 11)
+
+
+def test_outlet_summary_merges_acronyms_and_counts_only_quoted_words():
+    a = 'The American Civil Liberties Union (ACLU) sued. ACLU lawyer Ann Lee called it "a cruel policy."'
+    b = 'The ACLU argues the policy is cruel.'
+    q = extract_quotes_many([a, b], article_ids=["a", "b"])
+    arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"], "n_words": [16, 7], "text": [a, b]})
+    out = summarize_quotes_by_outlet(q, arts).set_index(["outlet", "metric"])["value"]
+    assert out[("Y", "first_voice:American Civil Liberties Union")] == 1.0
+    assert out[("X", "first_voice:Ann Lee")] == 1.0
+    assert out[("X", "share_article_words_quoted")] == pytest.approx(3 / 16)
 
 
 def test_shared_quotations(two_outlets):
