@@ -327,6 +327,14 @@ class _Entity:
     is_person: bool
     descriptors: list[str] = field(default_factory=list)
     surname: str = ""
+    _seen: set[str] = field(default_factory=set, repr=False)
+
+    def describe(self, descriptor: str) -> None:
+        """Add a descriptor once. Repeats add nothing to typing or matching, and a list that
+        grew with every mention ("the judge" 1,000 times) made resolving quadratic."""
+        if descriptor not in self._seen:
+            self._seen.add(descriptor)
+            self.descriptors.append(descriptor)
 
 
 def _strip_det(mention: str) -> str:
@@ -465,8 +473,8 @@ class SpeakerResolver:
             self.surnames.setdefault(ent.surname, [])
             if full not in self.surnames[ent.surname]:
                 self.surnames[ent.surname].append(full)
-        if descriptor and descriptor not in ent.descriptors:
-            ent.descriptors.append(descriptor)
+        if descriptor:
+            ent.describe(descriptor)
         return ent
 
     # -- resolving --------------------------------------------------------------------------
@@ -554,13 +562,13 @@ class SpeakerResolver:
         lbare = bare.lower()
         if lbare in self.lexicon.canonical:
             canon = self.lexicon.canonical[lbare]
-            self._entity(canon, is_person=False).descriptors.append(bare)
+            self._entity(canon, is_person=False).describe(bare)
             return canon
         if lbare in self.alias:
             ent = self.entities.get(self.alias[lbare])
             if ent is not None:
                 if clean != ent.canonical and bare != ent.canonical:
-                    ent.descriptors.append(bare)
+                    ent.describe(bare)
                 return ent.canonical
         tokens = bare.split()
         # a known person's full name inside the mention ("ACLU attorney Lee Gelernt")
@@ -571,8 +579,8 @@ class SpeakerResolver:
                 canon = self.alias.get(key)
                 if canon and canon in self.entities and self.entities[canon].is_person:
                     desc = " ".join(tokens[:i])
-                    if desc and desc not in self.entities[canon].descriptors:
-                        self.entities[canon].descriptors.append(desc)
+                    if desc:
+                        self.entities[canon].describe(desc)
                     return canon
         # surname ("Gelernt", "Mr. Gelernt", "Judge Sabraw")
         if caps:
@@ -594,7 +602,7 @@ class SpeakerResolver:
                         if s < start and ent is not None and not ent.is_person and canon != bare:
                             ctyp = type_of(" | ".join([canon] + ent.descriptors), self.lexicon)
                             if ctyp == typ:
-                                ent.descriptors.append(bare)
+                                ent.describe(bare)
                                 return canon
             first = clean.split()[0]
             canon = first.lower() + clean[len(first):] if first.lower() in _DETERMINERS else clean

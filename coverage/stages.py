@@ -230,7 +230,7 @@ def corpus_tables(frames: dict[str, pd.DataFrame], params: Any) -> dict[str, pd.
 
 
 def _source_tables(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    from .quotes import shared_quotations
+    from .compare import shared_quotations
 
     out: dict[str, pd.DataFrame] = {}
     quotes, speakers = frames.get("quotes"), frames.get("speakers")
