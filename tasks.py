@@ -2,7 +2,8 @@
 """The project's two commands, with nothing but Python 3.11+ installed.
 
     python3 tasks.py analyze   # set up .venv if needed, analyze the embedded corpus:
-                               # tables in results/, figures in figures/, results/report.html
+                               # tables in results/tables, results/report.html, and every
+                               # figure in figures/ (the main job's and the notebooks')
     python3 tasks.py test      # set up .venv if needed, run the whole test suite (pytest)
 
 Set-up creates a virtual environment in .venv and installs the project with its test extras
@@ -58,6 +59,15 @@ def main(argv: list[str]) -> int:
     env = dict(os.environ, MPLBACKEND="Agg")
     if command == "analyze":
         cmd = [BIN / "newscov", "analyze", "--out", "results", "--figures", "figures", *rest]
+        print("+", " ".join(map(str, cmd)), flush=True)
+        code = subprocess.run([str(c) for c in cmd], cwd=ROOT, env=env).returncode
+        if code or rest:
+            return code
+        # The notebooks reproduce their figures too (outputs are not saved into the files).
+        runner = ("import sys, pathlib; from coverage.notebooks import run_notebook\n"
+                  "for p in sorted(pathlib.Path('notebooks').glob('*.ipynb')):\n"
+                  "    print('+ running', p, flush=True); run_notebook(p, {'CORPUS': None, 'OUT': '../figures'})\n")
+        cmd = [PY, "-c", runner]
     elif command == "test":
         cmd = [PY, "-m", "pytest", *rest]
     else:

@@ -346,6 +346,23 @@ _JOIN_RE = re.compile(
 )
 _THAT_RE = re.compile(r"\s*,?\s*(?:that|whether|if|how|why|what)\b")
 _OPENING_MARKS = "\"\u201c\u201e\u00ab'`\u2018"
+# compiled once (module-level re.match(pattern, ...) calls cost a cache look-up each)
+_END_PUNCT_RE = re.compile(r"[?!\u2014\u2013-]\W{0,2}$")
+_FRAME_GAP_RE = re.compile(r"[\s,\u2014\u2013-]*")
+_LEAD_RE = re.compile(r"[^,]{0,80},\s*")
+_NEGATED_RE = re.compile(r"\b(?:not|never|n't|n\u2019t)\s+$")
+_PAREN_AFTER_RE = re.compile(r"\s*(?:[,.;!?\u2014]|$)")
+_TO_AFTER_RE = re.compile(r"\s+to\s+")
+_SPACES_RE = re.compile(r"\s+")
+_CALL_PARTICLE_RE = re.compile(r"\s+(?:for|on|off|up|in|out|back)\b")
+_FIRST_WORD_RE = re.compile(r"[\w\u2019'-]+")
+_STOP_ATTR_RE = re.compile(r",\s+(?:according to|(?:he|she|they|it|we)\s+(?:said|says|added|wrote|noted)\b)")
+_ADDING_RE = re.compile(r",\s+(?:adding|saying|noting|arguing|explaining|writing|claiming|insisting|warning)\b")
+# every match of _QUANT_SUBJ_RE holds one of these words after a space, comma or "(" (or at the
+# text start): a cheap test that skips the costly anchored search on most subjects
+_QUANT_HINT_RE = re.compile(
+    r"(?<![^\s,(])(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|majority|minority|plurality|half)"
+)
 
 
 # --------------------------------------------------------------------------------------------
@@ -581,7 +598,8 @@ def _np_backward(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         paren_end = toks[i][1]
         i = j - 1
         t = toks[i][2]
-    qm = _QUANT_SUBJ_RE.search(text, max(lo, toks[i][1] - 60), toks[i][1])
+    q_lo = max(lo, toks[i][1] - 60)
+    qm = _QUANT_SUBJ_RE.search(text, q_lo, toks[i][1]) if _QUANT_HINT_RE.search(text, q_lo, toks[i][1]) else None
     if qm is not None:
         return qm.start(1), toks[i][1]  # "About three in 10 said", "67 percent say"
     low = t.lower()
@@ -906,8 +924,8 @@ def extract_quote_rows(
     >>> [(r["kind"], r["speaker"], r["start"], r["end"]) for r in rows]
     [('direct', 'Lee Gelernt', 0, 19)]
     """
-    rows, resolver = _extract_rows(text, sentences, **params)
-    return _records(rows, text, resolver)
+    rows, resolver, word_counts = _extract_rows(text, sentences, **params)
+    return _records(rows, text, resolver, word_counts)
 
 
 def extract_quotes_many(
@@ -971,7 +989,7 @@ def _extract_rows(
     include_negated: bool = False,
     cut_after_quote: bool = True,
     include_topics: bool = False,
-) -> tuple[list[_Row], SpeakerResolver | None]:
+) -> tuple[list[_Row], SpeakerResolver | None, dict[tuple[int, int], int]]:
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
     if sentences is None:
@@ -979,7 +997,7 @@ def _extract_rows(
 
         sentences = split_sentences(text)
     if not text.strip():
-        return [], None
+        return [], None, {}
     lex = load_role_lexicon(lexicon)
     categories = ("speech", "refusal") + (("belief",) if include_beliefs else ())
     cues = _cues(categories)
@@ -1020,7 +1038,7 @@ def _extract_rows(
             q.kind = "direct"
             continue
         if (sj + 1 < len(sents) and text[q.end : suffix_end].strip() == ""
-                and re.search(r"[?!\u2014\u2013-]\W{0,2}$", text[q.start : q.end])):
+                and _END_PUNCT_RE.search(text, q.start, q.end)):
             nxt_lo, nxt_hi = sents[sj + 1]
             if text[q.end : nxt_lo].count("\n") < 2:
                 nq = quotes[k + 1].start if k + 1 < len(quotes) else len(text)
@@ -1030,8 +1048,7 @@ def _extract_rows(
         if _is_term(text, q) and text[prev_end : q.start].strip(" \t\n\u2014\u2013-("):
             suffix_end = q.end  # a title mid-sentence ('on “Sunday Morning Futures,” Issa said') has no frame
         # suffix frame: "...," the judge said / said the judge
-        m = re.match(r"[\s,\u2014\u2013-]*", text[q.end : suffix_end])
-        pos = q.end + (m.end() if m else 0)
+        pos = _FRAME_GAP_RE.match(text, q.end, max(q.end, suffix_end)).end()
         cm = cues.rx.match(text, pos, suffix_end)
         if cm and not cm.group().lower().startswith("according"):
             sp = _np_forward(text, cm.end() + 1, suffix_end) if cm.end() < suffix_end else None
@@ -1066,8 +1083,12 @@ def _extract_rows(
         before = text[prev_end : q.start].strip(" \t\n\u2014\u2013-(")
         if cue is None:
             # prefix frame: S said: "..." / S said, "..." / S said "..."
-            pm = re.search(r"[,:]?\s*$", prefix)
-            cut = prev_end + (pm.start() if pm else len(prefix))
+            # where a trailing "[,:]?\s*" starts
+            cut = q.start
+            while cut > prev_end and text[cut - 1].isspace():
+                cut -= 1
+            if cut > prev_end and text[cut - 1] in ",:":
+                cut -= 1
             cms = list(cues.rx.finditer(text, prev_end, cut))
             if cms:
                 cm = cms[-1]
@@ -1120,6 +1141,7 @@ def _extract_rows(
     # ---- step 3: reported speech in each sentence ------------------------------------------
     indirect: list[_Row] = []
     indirect_cues: set[int] = set()
+    word_counts: dict[tuple[int, int], int] = {}  # (start, end) -> words, reused for the rows
     for cm in cues.rx.finditer(text):
         cs, ce = cm.start(), cm.end()
         if cs in used_cues or inside_quote(cs) is not None:
@@ -1132,7 +1154,10 @@ def _extract_rows(
         s_lo, s_hi = _clip_lo(text, cs, s_lo), _clip_hi(text, ce, s_hi)
         lemma = cues.lemma.get(lform, "according to" if lform.startswith("according") else lform)
         row = _reported(text, cues, cm, lemma, s_lo, s_hi, inside_quote, indirect, include_negated, include_topics)
-        if row is not None and _n_words(text, row.start, row.end) >= min_indirect_words:
+        if row is None:
+            continue
+        n_words = word_counts[(row.start, row.end)] = _n_words(text, row.start, row.end)
+        if n_words >= min_indirect_words:
             indirect.append(row)
             indirect_cues.add(cs)
 
@@ -1244,7 +1269,7 @@ def _extract_rows(
 
     # direct quotations of one cue: a quotation right after "...," she said. continues it
     _link_continuations(text, rows, para_starts, floating_window)
-    return rows, SpeakerResolver(text, lex)
+    return rows, SpeakerResolver(text, lex), word_counts
 
 
 def _tell_object_only(text: str, cm: re.Match[str], lo: int, hi: int, cues: _Cues) -> bool:
@@ -1287,8 +1312,8 @@ def _reported(
             sp = (m.start(1), m.end(1))
         lead = text[s_lo:cs].strip(" \t\n,")
         if not lead:  # According to X, content.
-            m = re.match(r"[^,]{0,80},\s*", text[sp[1] : s_hi])
-            cstart = sp[1] + (m.end() if m else 0)
+            m = _LEAD_RE.match(text, sp[1], max(sp[1], s_hi))
+            cstart = m.end() if m else sp[1]
             return _Row(cstart, end, "indirect", (cs, ce), sp)
         before = text[s_lo:cs].rstrip()
         if before.endswith(","):  # content, according to X.
@@ -1331,7 +1356,7 @@ def _reported(
     # negated or modal-only cues ("did not say") are not attributions of content
     if not allow_negated:
         pre = text[max(s_lo, cs - 12) : cs].lower()
-        if re.search(r"\b(?:not|never|n't|n\u2019t)\s+$", pre):
+        if _NEGATED_RE.search(pre):
             return None
     if inverted:
         comma = text.rfind(",", s_lo, cs)
@@ -1339,9 +1364,8 @@ def _reported(
         if earlier and (earlier[-1].cue or (-1, -1))[0] >= s_lo:
             cstart = max(cstart, earlier[-1].end)
         return _Row(cstart, comma, "indirect", (cs, ce), sp) if comma > cstart else None
-    after = text[ce:s_hi]
     # parenthetical: "The process will soon become a national policy, they claim, though ..."
-    if re.match(r"\s*(?:[,.;!?\u2014]|$)", after) and not participial:
+    if _PAREN_AFTER_RE.match(text, ce, max(ce, s_hi)) and not participial:
         comma = text.rfind(",", s_lo, sp[0])
         if comma <= s_lo:
             return None
@@ -1366,16 +1390,15 @@ def _reported(
     if lemma in ("deny", "reject", "grant", "approve") and _A_NOUN_RE.match(text, ce, s_hi):
         return None  # "denied a motion to dismiss": a decision, not a statement
     if lemma in ("decline", "refuse"):
-        m = re.match(r"\s+to\s+", after)
-        if not m:
+        if not _TO_AFTER_RE.match(text, ce, max(ce, s_hi)):
             return None
         return _Row(ce + 1, end, "indirect", (cs, ce), sp)
     if lemma in _TELL_LEMMAS or lemma == "call":
-        m = re.match(r"\s+", text[pos:s_hi])
-        if lemma == "call" and re.match(r"\s+(?:for|on|off|up|in|out|back)\b", text[pos:s_hi]):
+        m = _SPACES_RE.match(text, pos, max(pos, s_hi))
+        if lemma == "call" and _CALL_PARTICLE_RE.match(text, pos, max(pos, s_hi)):
             return None
         if lemma != "call":
-            np = _np_forward(text, pos + (m.end() if m else 0), s_hi)
+            np = _np_forward(text, m.end() if m else pos, s_hi)
             if np is not None:
                 if lemma in _TO_LEMMAS and _TO_RE.match(text, np[1], s_hi):
                     pos = np[0] - 1  # "urged the department to process ...": the object is content
@@ -1397,10 +1420,10 @@ def _reported(
         pos += 1
     if pos >= end:
         return None
-    first = re.match(r"[\w\u2019'-]+", text[pos:end])
+    first = _FIRST_WORD_RE.match(text, pos, end)
     if first and topic_cues and first.group().lower() in _TOPIC_PREPS and pos == _after_space(text, ce):
         # "joked about the debate", "insisted on a wall", "argued for tariffs": the topic
-        pos += first.end()
+        pos = first.end()
         while pos < end and text[pos] in " \t\n":
             pos += 1
         comma = text.find(",", pos, end)
@@ -1418,17 +1441,17 @@ def _reported(
         if q is not None and q.kind == "direct":
             return None
     # stop at a following parenthetical attribution in the same sentence
-    stop = re.search(r",\s+(?:according to|(?:he|she|they|it|we)\s+(?:said|says|added|wrote|noted)\b)", text[pos:end])
+    stop = _STOP_ATTR_RE.search(text, pos, end)
     if stop:
-        end = pos + stop.start()
+        end = stop.start()
     if _SUBORD_RE.match(text, s_lo, cs):
         # "After Obama said the war would end, U.S. forces bombed ...": the clause ends at the comma
         comma = text.find(", ", pos, end)
         if comma > pos and _n_words(text, comma, end) >= 3:
             end = comma
-    adding = re.search(r",\s+(?:adding|saying|noting|arguing|explaining|writing|claiming|insisting|warning)\b", text[pos:end])
+    adding = _ADDING_RE.search(text, pos, end)
     if adding:
-        end = pos + adding.start()
+        end = adding.start()
     for m2 in cues.rx.finditer(text, pos, end):
         j = _COORD_RE.search(text, max(pos, m2.start() - 30), m2.start())
         if j is not None and j.end() == m2.start():
@@ -1480,7 +1503,13 @@ def _frame(records: list[dict[str, Any]]) -> pd.DataFrame:
     return pd.DataFrame(data, columns=list(QUOTE_COLUMNS))
 
 
-def _records(rows: list[_Row], text: str, resolver: SpeakerResolver | None) -> list[dict[str, Any]]:
+def _records(
+    rows: list[_Row],
+    text: str,
+    resolver: SpeakerResolver | None,
+    word_counts: dict[tuple[int, int], int] | None = None,
+) -> list[dict[str, Any]]:
+    word_counts = word_counts or {}
     resolved: dict[tuple[int, int], tuple[str, str]] = {}
     if resolver is not None:
         # descriptor mentions of people ("the judge") become person mentions for pronouns
@@ -1512,7 +1541,7 @@ def _records(rows: list[_Row], text: str, resolver: SpeakerResolver | None) -> l
             "quote_id": n, "start": r.start, "end": r.end, "text": text[r.start : r.end], "kind": r.kind,
             "cue": cue, "cue_start": cs, "cue_end": ce, "speaker_mention": mention, "speaker_start": ss,
             "speaker_end": se, "speaker": canon, "speaker_type": typ,
-            "n_words": _n_words(text, r.start, r.end), "flag": r.flag,
+            "n_words": word_counts.get((r.start, r.end)) or _n_words(text, r.start, r.end), "flag": r.flag,
         })
     return out
 

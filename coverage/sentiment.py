@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
@@ -55,6 +56,7 @@ __all__ = [
     "DEFAULT_TARGETS",
     "QUOTE_MAP",
     "SENTENCE_COLUMNS",
+    "analyze_sentiment",
     "normalize_quotes",
     "polarity_scores",
     "score_sentiment",
@@ -496,6 +498,30 @@ def polarity_scores(sentence: str, engine: Engine = "vader", *,
         f"unknown sentiment engine {engine!r}; use 'vader', 'vadersentiment' or 'nltk'")
 
 
+def _scorer(engine: Engine):  # noqa: ANN202
+    """``sentence -> (compound, pos, neu, neg)`` for an engine."""
+    if engine == "vader":
+        return _vader().scores
+    if engine in ("vadersentiment", "nltk"):
+        analyzer = _reference_analyzer() if engine == "vadersentiment" else _nltk_analyzer()
+
+        def score(sentence: str) -> tuple[float, float, float, float]:
+            r = analyzer.polarity_scores(sentence)
+            return (r["compound"], r["pos"], r["neu"], r["neg"])
+        return score
+    raise ValueError(
+        f"unknown sentiment engine {engine!r}; use 'vader', 'vadersentiment' or 'nltk'")
+
+
+def _sentence_scores(text: str, sentences: Sequence[Span], engine: Engine = "vader",
+                     normalize: bool = True) -> list[tuple[float, float, float, float]]:
+    """``(compound, pos, neu, neg)`` of every sentence span, in order (plain Python)."""
+    score = _scorer(engine)
+    if normalize:
+        text = normalize_quotes(text)
+    return [score(text[s:e]) for s, e in sentences]
+
+
 def score_sentiment(
     text: str,
     sentences: Sequence[Span] | None = None,
@@ -534,21 +560,9 @@ def score_sentiment(
         from .segment import split_sentences
 
         sentences = split_sentences(text)
-    if normalize:
-        text = normalize_quotes(text)
-    if engine == "vader":
-        score = _vader().scores
-    elif engine in ("vadersentiment", "nltk"):
-        analyzer = _reference_analyzer() if engine == "vadersentiment" else _nltk_analyzer()
-
-        def score(sentence: str) -> tuple[float, float, float, float]:
-            r = analyzer.polarity_scores(sentence)
-            return (r["compound"], r["pos"], r["neu"], r["neg"])
-    else:
-        raise ValueError(
-            f"unknown sentiment engine {engine!r}; use 'vader', 'vadersentiment' or 'nltk'")
+    rows = _sentence_scores(text, sentences, engine, normalize)
     n = len(sentences)
-    values = np.array([score(text[s:e]) for s, e in sentences], dtype=np.float64).reshape(n, 4)
+    values = np.array(rows, dtype=np.float64).reshape(n, 4)
     spans = np.array(sentences, dtype=np.int64).reshape(n, 2)
     return _frame([np.arange(n, dtype=np.int64), spans[:, 0].copy(), spans[:, 1].copy(),
                    *(values[:, k].copy() for k in range(4))])
@@ -569,6 +583,189 @@ def _frame(columns: list[np.ndarray]) -> pd.DataFrame:
 
 
 _COLUMN_INDEX = pd.Index(SENTENCE_COLUMNS)
+
+
+# ---------------------------------------------------------------------------------------------
+# Aggregation rules, on plain lists (the DataFrame functions and analyze_sentiment share them)
+# ---------------------------------------------------------------------------------------------
+
+def _pairwise_sum(a: Sequence[float], lo: int, n: int) -> float:
+    # numpy's pairwise summation of float64 (numpy/_core/src/umath/loops_utils.h.src): 8
+    # accumulators up to 128 values, halving above; the same operations in the same order, so
+    # the same float as ``np.add.reduce`` (and so ``ndarray.mean``/``Series.mean``).
+    if n < 8:
+        res = -0.0
+        for i in range(lo, lo + n):
+            res += a[i]
+        return res
+    if n <= 128:
+        r0, r1, r2, r3, r4, r5, r6, r7 = a[lo:lo + 8]
+        stop = lo + n - n % 8
+        for j in range(lo + 8, stop, 8):
+            r0 += a[j]
+            r1 += a[j + 1]
+            r2 += a[j + 2]
+            r3 += a[j + 3]
+            r4 += a[j + 4]
+            r5 += a[j + 5]
+            r6 += a[j + 6]
+            r7 += a[j + 7]
+        res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
+        for j in range(stop, lo + n):
+            res += a[j]
+        return res
+    n2 = n // 2
+    n2 -= n2 % 8
+    return _pairwise_sum(a, lo, n2) + _pairwise_sum(a, lo + n2, n - n2)
+
+
+def _mean(values: Sequence[float]) -> float:
+    """The mean exactly as numpy/pandas compute it (``nan`` for no values)."""
+    n = len(values)
+    return (0.0 + _pairwise_sum(values, 0, n)) / n if n else math.nan
+
+
+def _summary(ids: Sequence[int], comp: Sequence[float], pos_threshold: float,
+             neg_threshold: float, evidence) -> dict[str, float | int | str | None]:  # noqa: ANN001
+    """:func:`summarize_sentiment`'s rules; ``evidence(k)`` is the text of the k-th sentence."""
+    n = len(comp)
+    out: dict[str, float | int | str | None] = {"n_sentences": n}
+    if n == 0:
+        out.update(mean_compound=math.nan, share_positive=math.nan, share_negative=math.nan,
+                   share_neutral=math.nan)
+        for side in ("most_negative", "most_positive"):
+            out.update({f"{side}_sentence_id": None, f"{side}_compound": math.nan,
+                        f"{side}_text": None})
+        return out
+    n_pos = n_neg = 0
+    for c in comp:
+        if c >= pos_threshold:
+            n_pos += 1
+        if c <= neg_threshold:
+            n_neg += 1
+    out.update(
+        mean_compound=_mean(comp),
+        share_positive=n_pos / n,
+        share_negative=n_neg / n,
+        share_neutral=(n - n_pos - n_neg) / n,
+    )
+    # ties go to the first sentence, and a nan is both extremes, as numpy's argmin/argmax
+    k_nan = next((k for k, c in enumerate(comp) if c != c), None)
+    k_min = comp.index(min(comp)) if k_nan is None else k_nan
+    k_max = comp.index(max(comp)) if k_nan is None else k_nan
+    for side, k in (("most_negative", k_min), ("most_positive", k_max)):
+        out.update({f"{side}_sentence_id": int(ids[k]), f"{side}_compound": float(comp[k]),
+                    f"{side}_text": evidence(k)})
+    return out
+
+
+def _voices(starts: Sequence[int], ends: Sequence[int], quote_spans: Iterable[Span],
+            threshold: float) -> tuple[list[float], list[str]]:
+    """:func:`sentiment_by_voice`'s rule: each sentence's quoted share and its voice."""
+    spans = _merge(quote_spans)
+    shares: list[float] = []
+    if spans:
+        q_starts = [qs for qs, _ in spans]
+        q_ends = [qe for _, qe in spans]
+        for s, e in zip(starts, ends):
+            # merged spans are sorted and disjoint: those overlapping [s, e) are contiguous
+            inside = 0
+            for qs, qe in spans[bisect_right(q_ends, s):bisect_left(q_starts, e)]:
+                inside += min(e, qe) - max(s, qs)
+            shares.append(inside / (e - s) if e > s else 0.0)
+    else:
+        shares = [0.0] * len(starts)
+    return shares, ["quoted" if x > threshold else "reporter" for x in shares]
+
+
+@lru_cache(maxsize=256)
+def _target_pattern(target: str) -> re.Pattern[str]:
+    """The target as a whole word: case-sensitive when it has a capital letter."""
+    flags = 0 if any(c.isupper() for c in target) else re.IGNORECASE
+    return re.compile(r"\b" + re.escape(target) + r"\b", flags)
+
+
+#: The characters other than A-Z that ``re.IGNORECASE`` matches to an ASCII letter, and the
+#: letter (Python 3.11 ``re``: dotted capital I, dotless i, long s; the Kelvin sign lower-cases
+#: to "k" already).
+_IGNORECASE_EXTRA = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"))
+
+
+def _folded(text: str) -> str | None:
+    """``text`` with every character that ``re.IGNORECASE`` equates to an ASCII letter
+    replaced by the lower-case letter, offsets unchanged; None if that cannot be done."""
+    if text.isascii():
+        return text.lower()
+    for char, letter in _IGNORECASE_EXTRA:
+        if char in text:
+            text = text.replace(char, letter)
+    folded = text.lower()
+    return folded if len(folded) == len(text) else None
+
+
+def _occurrences(haystack: str, needle: str) -> list[int]:
+    """Every start of ``needle`` in ``haystack``, overlapping ones included."""
+    out = []
+    i = haystack.find(needle)
+    while i >= 0:
+        out.append(i)
+        i = haystack.find(needle, i + 1)
+    return out
+
+
+def _toward(text: str, starts: Sequence[int], ends: Sequence[int], ids: Sequence[int],
+            comp: Sequence[float], targets: Sequence[str]) -> list[dict]:
+    """:func:`sentiment_toward`'s rows.
+
+    A sentence is searched only when the bare target occurs inside it (where the whole-word
+    pattern matches, the bare target occurs), so the hits are the same as searching every
+    sentence; the occurrences come from ``str.find`` on the text, or for a case-insensitive
+    ASCII target on the text folded as ``re.IGNORECASE`` folds it.
+    """
+    rows = []
+    n = len(ids)
+    # sorted, non-overlapping spans (as split_sentences gives): an occurrence's sentence by bisection
+    ordered = all(ends[k] <= starts[k + 1] for k in range(n - 1)) and all(
+        s <= e for s, e in zip(starts, ends))
+    folded: str | None | bool = False  # not computed yet
+    for target in targets:
+        pattern = _target_pattern(target)
+        places: list[int] | None
+        if not pattern.flags & re.IGNORECASE:
+            places = _occurrences(text, target)
+        elif target.isascii():
+            if folded is False:
+                folded = _folded(text)
+            places = None if folded is None else _occurrences(folded, target)
+        else:
+            places = None  # no shortcut: search every sentence
+        hit: list[int] = []
+        if places is None:
+            hit = [k for k in range(n) if pattern.search(text, starts[k], ends[k])]
+        elif places and ordered:
+            size = len(target)
+            last = -1
+            for p in places:
+                k = bisect_right(starts, p) - 1
+                if k > last:  # one search per sentence settles it
+                    last = k
+                    if p + size <= ends[k] and pattern.search(text, starts[k], ends[k]):
+                        hit.append(k)
+        elif places:
+            size = len(target)
+            n_places = len(places)
+            for k in range(n):
+                s, e = starts[k], ends[k]
+                i = bisect_left(places, s)
+                if i < n_places and places[i] + size <= e and pattern.search(text, s, e):
+                    hit.append(k)
+        rows.append({
+            "target": target,
+            "n_sentences": len(hit),
+            "mean_compound": (sum(comp[k] for k in hit) / len(hit)) if hit else math.nan,
+            "sentence_ids": [int(ids[k]) for k in hit],
+        })
+    return rows
 
 
 def summarize_sentiment(
@@ -606,35 +803,25 @@ def summarize_sentiment(
     >>> s["share_positive"], s["most_negative_text"]
     (0.3333333333333333, 'The plot was bad.')
     """
-    n = len(sentence_scores)
-    out: dict[str, float | int | str | None] = {"n_sentences": n}
-    if n == 0:
-        out.update(mean_compound=math.nan, share_positive=math.nan, share_negative=math.nan,
-                   share_neutral=math.nan)
-        for side in ("most_negative", "most_positive"):
-            out.update({f"{side}_sentence_id": None, f"{side}_compound": math.nan,
-                        f"{side}_text": None})
-        return out
-    comp = sentence_scores["compound"].to_numpy(dtype=float)
-    n_pos = int((comp >= pos_threshold).sum())
-    n_neg = int((comp <= neg_threshold).sum())
-    out.update(
-        mean_compound=float(comp.mean()),
-        share_positive=n_pos / n,
-        share_negative=n_neg / n,
-        share_neutral=(n - n_pos - n_neg) / n,
-    )
-    for side, idx in (("most_negative", int(comp.argmin())), ("most_positive", int(comp.argmax()))):
-        row = sentence_scores.iloc[idx]
-        if "text" in sentence_scores.columns:
-            evidence = str(row["text"])
-        elif text is not None:
-            evidence = text[int(row["start"]):int(row["end"])]
-        else:
-            evidence = None
-        out.update({f"{side}_sentence_id": int(row["sentence_id"]),
-                    f"{side}_compound": float(row["compound"]), f"{side}_text": evidence})
-    return out
+    if len(sentence_scores) == 0:
+        return _summary([], [], pos_threshold, neg_threshold, None)
+    comp = sentence_scores["compound"].to_numpy(dtype=float).tolist()
+    ids = sentence_scores["sentence_id"].tolist()
+    if "text" in sentence_scores.columns:
+        texts = sentence_scores["text"].tolist()
+
+        def evidence(k: int) -> str | None:
+            return str(texts[k])
+    elif text is not None:
+        starts = sentence_scores["start"].tolist()
+        ends = sentence_scores["end"].tolist()
+
+        def evidence(k: int) -> str | None:
+            return text[int(starts[k]):int(ends[k])]
+    else:
+        def evidence(k: int) -> str | None:
+            return None
+    return _summary(ids, comp, pos_threshold, neg_threshold, evidence)
 
 
 def _merge(spans: Iterable[Span]) -> list[Span]:
@@ -679,14 +866,10 @@ def sentiment_by_voice(
     >>> list(v["voice"])
     ['reporter', 'quoted']
     """
-    spans = _merge(quote_spans)
     out = sentence_scores.copy()
-    shares = []
-    for s, e in zip(out["start"], out["end"]):
-        inside = sum(max(0, min(e, qe) - max(s, qs)) for qs, qe in spans if qs < e and qe > s)
-        shares.append(inside / (e - s) if e > s else 0.0)
+    shares, voices = _voices(out["start"].tolist(), out["end"].tolist(), quote_spans, threshold)
     out["share_quoted"] = pd.Series(shares, index=out.index, dtype="float64")
-    out["voice"] = ["quoted" if x > threshold else "reporter" for x in shares]
+    out["voice"] = voices
     return out
 
 
@@ -722,19 +905,79 @@ def sentiment_toward(
     >>> sentiment_toward(score_sentiment(t), t, ["ACLU", "administration"])["sentence_ids"].tolist()
     [[1], [0]]
     """
-    rows = []
-    starts = sentence_scores["start"].tolist()
-    ends = sentence_scores["end"].tolist()
-    ids = sentence_scores["sentence_id"].tolist()
-    comp = sentence_scores["compound"].tolist()
-    for target in targets:
-        flags = 0 if any(c.isupper() for c in target) else re.IGNORECASE
-        pattern = re.compile(r"\b" + re.escape(target) + r"\b", flags)
-        hit = [k for k in range(len(ids)) if pattern.search(text, starts[k], ends[k])]
-        rows.append({
-            "target": target,
-            "n_sentences": len(hit),
-            "mean_compound": (sum(comp[k] for k in hit) / len(hit)) if hit else math.nan,
-            "sentence_ids": [int(ids[k]) for k in hit],
-        })
+    rows = _toward(text, sentence_scores["start"].tolist(), sentence_scores["end"].tolist(),
+                   sentence_scores["sentence_id"].tolist(), sentence_scores["compound"].tolist(),
+                   targets)
     return pd.DataFrame(rows, columns=["target", "n_sentences", "mean_compound", "sentence_ids"])
+
+
+def analyze_sentiment(
+    text: str,
+    sentences: Sequence[Span],
+    verbatim_spans: Iterable[Span] = (),
+    *,
+    engine: Engine = "vader",
+    pos_threshold: float = 0.05,
+    neg_threshold: float = -0.05,
+    voice_threshold: float = 0.5,
+    targets: Sequence[str] | None = None,
+) -> dict[str, list[dict] | dict]:
+    """Everything the pipeline's sentiment stage records for one article, without pandas.
+
+    The same rules, in the same code, as :func:`score_sentiment`, :func:`sentiment_by_voice`,
+    :func:`summarize_sentiment` and :func:`sentiment_toward`, so the values are identical
+    (means are summed in numpy's pairwise order).
+
+    Parameters
+    ----------
+    text : str
+        Clean article text.
+    sentences : list of (int, int)
+        Sentence spans (:func:`coverage.segment.split_sentences`).
+    verbatim_spans : iterable of (int, int)
+        The sources' own words (:func:`coverage.quotes.verbatim_spans`), for the voice of each
+        sentence.
+    engine : {"vader", "vadersentiment", "nltk"}
+    pos_threshold, neg_threshold : float
+        Cut-offs for positive and negative sentences.
+    voice_threshold : float
+        A sentence more than this share inside ``verbatim_spans`` is ``"quoted"``.
+    targets : sequence of str, optional
+        For :func:`sentiment_toward`; None = :data:`DEFAULT_TARGETS`.
+
+    Returns
+    -------
+    dict
+        ``sentences``: one dict per sentence (``compound, pos, neu, neg, share_quoted,
+        voice``); ``targets``: :func:`sentiment_toward`'s rows for the targets mentioned at
+        least once; ``row``: the article's figures (:func:`summarize_sentiment`'s keys but
+        ``n_sentences``, then ``mean_compound_reporter, n_sentences_reporter,
+        mean_compound_quoted, n_sentences_quoted``).
+
+    Examples
+    --------
+    >>> t = 'He left. "It was awful," she said.'
+    >>> out = analyze_sentiment(t, [(0, 8), (9, 34)], [(9, 24)])
+    >>> [s["voice"] for s in out["sentences"]], out["row"]["mean_compound_quoted"]
+    (['reporter', 'quoted'], -0.4588)
+    """
+    scores = _sentence_scores(text, sentences, engine)
+    n = len(scores)
+    starts = [s for s, _ in sentences]
+    ends = [e for _, e in sentences]
+    comp = [r[0] for r in scores]
+    shares, voices = _voices(starts, ends, verbatim_spans or (), voice_threshold)
+    rows = [{"compound": c, "pos": p, "neu": u, "neg": g, "share_quoted": q, "voice": v}
+            for (c, p, u, g), q, v in zip(scores, shares, voices)]
+    ids = range(n)
+    summary = _summary(ids, comp, pos_threshold, neg_threshold,
+                       lambda k: text[starts[k]:ends[k]])
+    del summary["n_sentences"]
+    row = summary
+    for voice in ("reporter", "quoted"):
+        part = [c for c, v in zip(comp, voices) if v == voice]
+        row[f"mean_compound_{voice}"] = _mean(part)
+        row[f"n_sentences_{voice}"] = len(part)
+    toward = _toward(text, starts, ends, ids, comp, DEFAULT_TARGETS if targets is None
+                     else tuple(targets))
+    return {"sentences": rows, "targets": [r for r in toward if r["n_sentences"]], "row": row}

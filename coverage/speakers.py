@@ -121,6 +121,7 @@ _CAP_WORD_RE = re.compile(r"(?<![\w\u2019'-])[A-Z][a-zA-Z\u00c0-\u024f\-]+")
 _THE_WORD_RE = re.compile(r"\b[Tt]he\s+([A-Za-z]+)\b")
 _ACRONYM_PAREN_RE = re.compile(r"\(([A-Z][A-Z.&]{1,9})\)")
 _POSSESSIVE_RE = re.compile(r"[\u2019']s?$")
+_TRAILING_PAREN_RE = re.compile(r"\s*\([^)]*\)$")
 _WORD_RE = re.compile(r"[\w\u2019'.\-&]+")
 
 
@@ -352,6 +353,23 @@ def _split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
     return tokens[:i], tokens[i:]
 
 
+@lru_cache(maxsize=65536)
+def _parse_run(run: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """A capitalized run of several words as (title tokens, name tokens); None if only stop words.
+
+    Pure and cached: the same names and titles recur across a corpus."""
+    tokens = run.split()
+    while tokens and (tokens[0] in _STOP_CAPS):
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    tokens = [_POSSESSIVE_RE.sub("", t) if t.endswith(("\u2019s", "'s")) else t for t in tokens]
+    tokens = [t[:-1] if t.endswith(".") and len(t) > 2 and t not in _TITLE_WORDS and "." not in t[:-1]
+              else t for t in tokens]
+    title, name = _split_title(tokens)
+    return tuple(title), tuple(t for t in name if t not in _STOP_CAPS)
+
+
 def _is_acronym(tok: str) -> bool:
     core = tok.replace(".", "").replace("&", "")
     return len(core) >= 2 and core.isupper() and core.isalpha()
@@ -411,23 +429,15 @@ class SpeakerResolver:
                 if names is not None:
                     mentions.append((m.start(), names[-1]))
                 continue
-            tokens = g.split()
-            offset = m.start()
-            while tokens and (tokens[0] in _STOP_CAPS):
-                offset += len(tokens[0])
-                tokens = tokens[1:]
-            if not tokens:
+            parsed = _parse_run(g)
+            if parsed is None:
                 continue
-            tokens = [_POSSESSIVE_RE.sub("", t) if t.endswith(("\u2019s", "'s")) else t for t in tokens]
-            tokens = [t[:-1] if t.endswith(".") and len(t) > 2 and t not in _TITLE_WORDS and "." not in t[:-1]
-                      else t for t in tokens]
-            title, name = _split_title(tokens)
-            name = [t for t in name if t not in _STOP_CAPS]
+            title, name = parsed
             if len(name) >= 2 and not any(t in _ORG_WORDS for t in name):
                 full = " ".join(name)
                 pre = text[max(0, m.start() - 40) : m.start()].split()
                 pre_desc = [w for w in pre[-3:] if w.islower() or _is_acronym(w)]
-                desc = " ".join(pre_desc + title)
+                desc = " ".join(pre_desc + list(title))
                 ent = self._person(full, desc)
                 mentions.append((m.start(), ent.canonical))
             elif len(name) == 1 and name[0] in surnames:
@@ -554,8 +564,9 @@ class SpeakerResolver:
                 return self._recent_group(start)
             return None
         clean = mention.strip(" ,;:\u2014-")
-        clean = re.sub(r"[\u2019']s?$", "", clean)
-        clean = re.sub(r"\s*\([^)]*\)$", "", clean)
+        clean = _POSSESSIVE_RE.sub("", clean)
+        if clean.endswith(")"):
+            clean = _TRAILING_PAREN_RE.sub("", clean)
         bare = _strip_det(clean)
         if not bare:
             return None

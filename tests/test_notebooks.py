@@ -6,10 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import nbformat
 import pytest
-from nbclient import NotebookClient
 
+from coverage.notebooks import run_notebook
 from coverage.synthetic import generate_corpus
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
@@ -23,19 +22,6 @@ EXPECTED = {
     "05-how-the-outlets-covered-the-ruling": ["05-readability.png", "05-sources.png", "05-common-sources.png",
                                               "05-sentiment-arc.png", "05-frames.png", "05-terms.png"],
 }
-
-
-def run_notebook(path: Path, params: dict, cwd: Path) -> nbformat.NotebookNode:
-    nb = nbformat.read(path, as_version=4)
-    tagged = [i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", [])]
-    assert tagged == [0], f"{path.name}: the first cell, and only it, must be tagged 'parameters'"
-    source = "\n".join(f"{k} = {v!r}" for k, v in params.items())
-    injected = nbformat.v4.new_code_cell(source, metadata={"tags": ["injected-parameters"]})
-    injected["id"] = "injected-parameters"
-    nb.cells.insert(1, injected)
-    NotebookClient(nb, timeout=600, kernel_name="python3",
-                   resources={"metadata": {"path": str(cwd)}}).execute()
-    return nb
 
 
 def notebook_paths():
@@ -67,7 +53,7 @@ def generated_corpus(tmp_path_factory) -> Path:
 def test_notebook_runs_and_writes_its_figures(path, corpus, generated_corpus, tmp_path):
     out = tmp_path / "figures"
     params = {"CORPUS": None if corpus == "embedded" else str(generated_corpus), "OUT": str(out)}
-    nb = run_notebook(path, params, NOTEBOOKS)
+    nb = run_notebook(path, params, cwd=NOTEBOOKS)
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
               if o.get("output_type") == "error"]
     assert not errors
