@@ -57,8 +57,24 @@ class Params:
 
     @classmethod
     def from_kwargs(cls, **kwargs: Any) -> Params:
+        """Split keyword arguments into the pipeline's own and the stages' parameters.
+
+        Stage parameters are completed with their defaults (``coverage.stages.DEFAULTS``), so
+        the recorded parameters say every value used.
+
+        Raises
+        ------
+        TypeError
+            For a name that is neither (a misspelt parameter would otherwise be ignored).
+        """
+        from .stages import DEFAULTS
+
         known = {k: kwargs.pop(k) for k in list(kwargs) if k in cls.__dataclass_fields__ and k != "extra"}
-        return cls(**known, extra=kwargs)
+        unknown = sorted(set(kwargs) - set(DEFAULTS))
+        if unknown:
+            valid = sorted(set(cls.__dataclass_fields__) - {"extra"} | set(DEFAULTS))
+            raise TypeError(f"analyze: unknown parameter(s) {unknown}; valid parameters: {valid}")
+        return cls(**known, extra={**DEFAULTS, **kwargs})
 
     def get(self, name: str, default: Any = None) -> Any:
         """A stage parameter, from ``extra`` or the default."""

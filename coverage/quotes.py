@@ -539,7 +539,50 @@ def _np_backward(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         am = _PRE_CUE_ADV_RE.search(text, max(lo, hi - 60), hi)
         if am is not None and am.start() > lo:
             hi = am.start()  # "Sean Spicer on Thursday evening said"
-    toks = _tokens(text, max(lo, hi - 160), hi)
+    a = max(lo, hi - 160)
+    b = hi - _SHORT_BACK
+    if b > a:
+        # most subjects are a few words long: tokenize the last _SHORT_BACK characters first.
+        # Tokens never hold whitespace, so from the first whitespace on, these tokens are the
+        # ones of the full window; those before it (at least two) become _EDGE, which raises
+        # _NeedMore when the scan reaches them, and the full window is tokenized instead.
+        w = _WS_RE.search(text, b, hi)
+        if w is not None:
+            ws = w.start()
+            toks = _tokens(text, b, hi)
+            n_edge = 0
+            while n_edge < len(toks) and toks[n_edge][0] < ws:
+                n_edge += 1
+            try:
+                return _np_backward_toks(text, lo, [_EDGE] * max(2, n_edge) + toks[n_edge:])
+            except _NeedMore:
+                pass
+    return _np_backward_toks(text, lo, _tokens(text, a, hi))
+
+
+class _NeedMore(Exception):
+    """The backward scan reached the start of a short token window."""
+
+
+class _Edge:
+    """Stands for the tokens left of a short window: any use raises :class:`_NeedMore`."""
+
+    __slots__ = ()
+
+    def __getitem__(self, k: Any) -> Any:
+        raise _NeedMore
+
+    def __iter__(self) -> Any:
+        raise _NeedMore
+
+
+_EDGE = _Edge()
+_WS_RE = re.compile(r"\s")
+_SHORT_BACK = 64
+
+
+def _np_backward_toks(text: str, lo: int, toks: list[Any]) -> tuple[int, int] | None:
+    """:func:`_np_backward` on the tokens of its window."""
     cue_words = _cue_words()
     i = len(toks) - 1
     while i >= 0 and toks[i][2].lower() in _ADV:
@@ -1116,7 +1159,7 @@ def _extract_rows(
                     rest_end = s_hi
                     while rest_end > q.end and text[rest_end - 1] in " \t\n.;:!?":
                         rest_end -= 1
-                    if next_start >= s_hi and _n_words(text, q.end, rest_end) >= 3 and not (
+                    if next_start >= s_hi and not _at_most_words(text, q.end, rest_end, 2) and not (
                         cut_after_quote and (_AFTER_QUOTE_CUT_RE.match(text, q.end, rest_end)
                                              or _COMMA_INSIDE_RE.search(text, q.end - 3, q.end))
                     ):
@@ -1146,7 +1189,8 @@ def _extract_rows(
         cs, ce = cm.start(), cm.end()
         if cs in used_cues or inside_quote(cs) is not None:
             continue
-        lform = _SPACE_RE.sub(" ", cm.group()).lower()
+        g = cm.group()
+        lform = g.lower() if g.isalpha() else _SPACE_RE.sub(" ", g).lower()
         si = _sentence_index(starts, cs)
         s_lo, s_hi = sents[si]
         if ce > s_hi:
@@ -1249,9 +1293,9 @@ def _extract_rows(
         elif q.kind == "fragment":
             si = _sentence_index(starts, q.start)
             s_lo, s_hi = sents[si]
-            if q.end >= s_hi - 1 and _n_words(text, q.start, q.end) >= 3 and _at_most_words(text, s_lo, q.start, 6):
+            if q.end >= s_hi - 1 and not _at_most_words(text, q.start, q.end, 2) and _at_most_words(text, s_lo, q.start, 6):
                 rows.append(_Row(s_lo, max(s_hi, q.end), "partial", None, None, q.flag, inherit=True))
-            elif _n_words(text, q.start, q.end) >= 5:
+            elif not _at_most_words(text, q.start, q.end, 4):
                 rows.append(_Row(q.start, q.end, "partial", None, None, q.flag, inherit=True))
             elif include_terms:
                 rows.append(_Row(q.start, q.end, "term", None, None, q.flag))
@@ -1269,7 +1313,9 @@ def _extract_rows(
 
     # direct quotations of one cue: a quotation right after "...," she said. continues it
     _link_continuations(text, rows, para_starts, floating_window)
-    return rows, SpeakerResolver(text, lex), word_counts
+    # the resolver indexes the article's names: only build it when a row has a speaker mention
+    resolver = SpeakerResolver(text, lex) if any(r.speaker is not None for r in rows) else None
+    return rows, resolver, word_counts
 
 
 def _tell_object_only(text: str, cm: re.Match[str], lo: int, hi: int, cues: _Cues) -> bool:
@@ -1320,7 +1366,7 @@ def _reported(
             return _Row(s_lo, s_lo + len(before) - 1, "indirect", (cs, ce), sp)
         # "... leads by 271 delegates according to a count": the clause that ends at the cue
         comma = text.rfind(",", s_lo, cs)
-        cstart = comma + 1 if comma > s_lo and _n_words(text, comma, cs) >= 3 else s_lo
+        cstart = comma + 1 if comma > s_lo and not _at_most_words(text, comma, cs, 2) else s_lo
         return _Row(cstart, cs, "indirect", (cs, ce), sp)
 
     inverted = False
@@ -1381,8 +1427,8 @@ def _reported(
             return None
         # "Pivoting too soon, economists say, limited the recovery": content on both sides
         am = _AFTER_PAREN_RE.match(text, ce, end)
-        if am is not None and _n_words(text, am.end(), end) >= 3:
-            if _n_words(text, cstart, comma) < 3:
+        if am is not None and not _at_most_words(text, am.end(), end, 2):
+            if _at_most_words(text, cstart, comma, 2):
                 return _Row(am.end(), end, "indirect", (cs, ce), sp)
             return _Row(cstart, end, "indirect", (cs, ce), sp)
         return _Row(cstart, comma, "indirect", (cs, ce), sp)
@@ -1411,7 +1457,7 @@ def _reported(
             break
         pos = gm.end()
     tm = _THAT_RE.match(text, pos, s_hi)
-    if tm and tm.group().strip(" ,") == "that" and _n_words(text, tm.end(), end) >= 2 and not _AUX_NEXT_RE.match(
+    if tm and tm.group().strip(" ,") == "that" and not _at_most_words(text, tm.end(), end, 1) and not _AUX_NEXT_RE.match(
         text, tm.end(), end
     ):
         pos = tm.end()
@@ -1447,7 +1493,7 @@ def _reported(
     if _SUBORD_RE.match(text, s_lo, cs):
         # "After Obama said the war would end, U.S. forces bombed ...": the clause ends at the comma
         comma = text.find(", ", pos, end)
-        if comma > pos and _n_words(text, comma, end) >= 3:
+        if comma > pos and not _at_most_words(text, comma, end, 2):
             end = comma
     adding = _ADDING_RE.search(text, pos, end)
     if adding:

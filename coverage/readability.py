@@ -76,6 +76,7 @@ from .syllables import cmu_dictionary, count_syllables
 
 __all__ = [
     "COEFFICIENTS",
+    "analyze_readability",
     "automated_readability_index",
     "coleman_liau",
     "count_readability",
@@ -523,9 +524,28 @@ class _Word(NamedTuple):
     difficult_inside: int  # Dale-Chall difficult when not sentence-initial, proper nouns familiar
     difficult_inside_strict: int  # ... when proper nouns are not treated as familiar
     complex_inside: int  # Gunning complex when not sentence-initial (capitalised: a name)
+    packed: int  # the summed fields (_SUMMED), each in _FIELD_BITS bits of one int
 
 
 _MAX_CACHE = 500_000
+
+#: The fields of :class:`_Word` that are summed over a text's tokens. Each token's values are
+#: packed into one int, ``_FIELD_BITS`` bits per field, so one ``sum`` adds all nine at once.
+#: Every value is at most 3 per character of its token plus 1 (syllables: "w" is three; digits
+#: two at most; letters and characters one), so the sums cannot carry from one field into the
+#: next for texts under ``_PACKED_MAX_CHARS`` characters; longer texts are summed field by field.
+_SUMMED = ("syllables", "syllables_cmudict", "in_cmudict", "polysyllable", "letters",
+           "characters", "difficult_inside", "difficult_inside_strict", "complex_inside")
+_FIELD_BITS = 40
+_FIELD_MASK = (1 << _FIELD_BITS) - 1
+_PACKED_MAX_CHARS = 1 << (_FIELD_BITS - 3)
+
+
+def _pack(values: Sequence[int]) -> int:
+    out = 0
+    for i, v in enumerate(values):
+        out |= v << (i * _FIELD_BITS)
+    return out
 
 
 def _make_word(token: str) -> _Word:
@@ -536,21 +556,19 @@ def _make_word(token: str) -> _Word:
     familiar = number or is_dale_chall_familiar(lower)
     complex_ = (not number) and is_gunning_complex(lower)
     in_cmu = syl.source == "cmudict"
-    return _Word(
-        lower=lower,
-        syllables=syl.n,
-        syllables_cmudict=syl.n if in_cmu else 0,
-        in_cmudict=int(in_cmu),
-        polysyllable=int(syl.n >= 3),
-        letters=len(token) if token.isalpha() else sum(1 for c in token if c.isalpha()),
-        characters=len(token) if token.isalnum() else sum(1 for c in token if c.isalnum()),
-        capitalized=capitalized,
-        familiar=familiar,
-        complex=complex_,
-        difficult_inside=int(not familiar and not capitalized),
-        difficult_inside_strict=int(not familiar),
-        complex_inside=int(complex_ and not capitalized),
+    summed = (
+        syl.n,  # syllables
+        syl.n if in_cmu else 0,  # syllables_cmudict
+        int(in_cmu),  # in_cmudict
+        int(syl.n >= 3),  # polysyllable
+        len(token) if token.isalpha() else sum(1 for c in token if c.isalpha()),  # letters
+        len(token) if token.isalnum() else sum(1 for c in token if c.isalnum()),  # characters
+        int(not familiar and not capitalized),  # difficult_inside
+        int(not familiar),  # difficult_inside_strict
+        int(complex_ and not capitalized),  # complex_inside
     )
+    return _Word(lower, *summed[:6], capitalized, familiar, complex_, *summed[6:],
+                 _pack(summed))
 
 
 def _chunk_tokens(chunk: str) -> tuple[str, ...]:
@@ -658,68 +676,142 @@ def count_readability(
         from .segment import split_sentences
 
         sentences = split_sentences(text)
+    flat, sizes = _sentence_words(text, sentences)
+    infos = list(map(_WORDS.__getitem__, flat))
+    if exclude_spans:
+        selected = _prose_selection(text, sentences, flat, sizes, infos, _merge(exclude_spans),
+                                    quoted_share_threshold)
+    else:
+        selected = _body_selection(sizes, infos)
+    return _tally(*selected, big=len(text) >= _PACKED_MAX_CHARS,
+                  proper_nouns_familiar=proper_nouns_familiar, mtld_threshold=mtld_threshold)
+
+
+def _sentence_words(text: str, sentences: Sequence[Span]) -> tuple[list[str], list[int]]:
+    """Every word token of the sentences, in order, and how many each sentence has."""
+    chunk_tokens = _CHUNKS.__getitem__
+    flat: list[str] = []
+    extend = flat.extend
+    sizes: list[int] = []
+    size = 0
+    for s, e in sentences:
+        extend(chain.from_iterable(map(chunk_tokens, text[s:e].split())))
+        sizes.append(len(flat) - size)
+        size = len(flat)
+    return flat, sizes
+
+
+#: What :func:`_tally` counts: the tokens' facts in order, the length of every sentence
+#: counted, the facts of each one's first token, sentences and words excluded.
+_Selection = tuple[list[_Word], list[int], list[_Word], int, int]
+
+
+def _body_selection(sizes: list[int], infos: list[_Word]) -> _Selection:
+    lengths = [n for n in sizes if n]
+    firsts: list[_Word] = []
+    i = 0
+    for n in sizes:
+        if n:
+            firsts.append(infos[i])
+            i += n
+    return infos, lengths, firsts, 0, 0
+
+
+def _prose_selection(text: str, sentences: Sequence[Span], flat: list[str], sizes: list[int],
+                     infos: list[_Word], quotes: list[Span], threshold: float) -> _Selection:
+    """The reporter's prose: sentences more than ``threshold`` inside ``quotes`` (merged
+    spans) dropped, and in the others the tokens that start inside a span.
+
+    A sentence that no span overlaps keeps all its tokens (a token starting inside a span
+    would overlap it); only sentences partly inside are tokenized again with positions.
+    """
     from .segment import WORD_RE
 
-    quotes = _merge(exclude_spans) if exclude_spans else []
+    q_starts = [qs for qs, _ in quotes]
+    q_ends = [qe for _, qe in quotes]
+    kept: list[_Word] = []
     lengths: list[int] = []
-    firsts: list[str] = []  # the first token of every sentence
-    all_tokens: list[str] = []
+    firsts: list[_Word] = []
     n_sent_excluded = n_words_excluded = 0
-    chunk_tokens = _CHUNKS.__getitem__
-    for s, e in sentences:
-        if quotes:
-            if _overlap(s, e, quotes) > quoted_share_threshold * (e - s):
-                n_sent_excluded += 1
-                n_words_excluded += len(WORD_RE.findall(text, s, e))
-                continue
-            tokens = []
-            for m in WORD_RE.finditer(text, s, e):
-                if _inside(m.start(), quotes):
-                    n_words_excluded += 1
-                else:
-                    tokens.append(m.group())
-        else:
-            tokens = list(chain.from_iterable(map(chunk_tokens, text[s:e].split())))
-        if not tokens:
+    i = 0
+    for (s, e), n in zip(sentences, sizes):
+        j = i + n
+        lo = bisect.bisect_right(q_ends, s)
+        hi = bisect.bisect_left(q_starts, e)
+        if lo >= hi:  # no span overlaps the sentence
+            if n:
+                kept += infos[i:j]
+                lengths.append(n)
+                firsts.append(infos[i])
+            i = j
             continue
-        lengths.append(len(tokens))
-        firsts.append(tokens[0])
-        all_tokens += tokens
+        inside = 0
+        for qs, qe in quotes[lo:hi]:
+            inside += min(e, qe) - max(s, qs)
+        if inside > threshold * (e - s):
+            n_sent_excluded += 1
+            n_words_excluded += n
+            i = j
+            continue
+        near = quotes[lo:hi]
+        matches = list(WORD_RE.finditer(text, s, e))
+        same = len(matches) == n  # the chunk tokens are the window's tokens (always, in fact)
+        m_kept = 0
+        for k, m in enumerate(matches):
+            p = m.start()
+            if any(qs <= p < qe for qs, qe in near):
+                n_words_excluded += 1
+                continue
+            tok = m.group()
+            info = infos[i + k] if same and flat[i + k] == tok else _WORDS[tok]
+            if not m_kept:
+                firsts.append(info)
+            kept.append(info)
+            m_kept += 1
+        if m_kept:
+            lengths.append(m_kept)
+        i = j
+    return kept, lengths, firsts, n_sent_excluded, n_words_excluded
 
+
+_PACKED = itemgetter(len(_Word._fields) - 1)
+_LOWER = itemgetter(0)
+
+
+def _tally(infos: list[_Word], lengths: list[int], firsts: list[_Word], n_sent_excluded: int,
+           n_words_excluded: int, *, big: bool = False, proper_nouns_familiar: bool = True,
+           mtld_threshold: float | None = 0.72) -> dict[str, float | int]:
+    """:func:`count_readability`'s counts from a selection of tokens (``mtld_threshold`` None:
+    MTLD not computed, ``nan``)."""
     # Every token is first counted as if it were not sentence-initial (a capitalised word is
-    # then a proper noun), summing per distinct token times its frequency ...
-    counter = Counter(all_tokens)
-    freq = list(counter.values())
-    words = list(map(_WORDS.__getitem__, counter))
-
-    def total(field: str) -> int:
-        return sum(map(mul, freq, map(_FIELDS[field], words)))
-
-    n_syl = total("syllables")
-    n_syl_cmu = total("syllables_cmudict")
-    n_words_cmu = total("in_cmudict")
-    n_poly = total("polysyllable")
-    n_letters = total("letters")
-    n_chars = total("characters")
-    n_diff = total("difficult_inside" if proper_nouns_familiar else "difficult_inside_strict")
-    n_complex = total("complex_inside")
+    # then a proper noun) ...
+    if not big:
+        total = sum(map(_PACKED, infos))
+        (n_syl, n_syl_cmu, n_words_cmu, n_poly, n_letters, n_chars, n_diff_proper,
+         n_diff_strict, n_complex) = [(total >> (k * _FIELD_BITS)) & _FIELD_MASK
+                                      for k in range(len(_SUMMED))]
+    else:  # a text too long for packed sums
+        (n_syl, n_syl_cmu, n_words_cmu, n_poly, n_letters, n_chars, n_diff_proper,
+         n_diff_strict, n_complex) = [sum(map(_FIELDS[f], infos)) for f in _SUMMED]
+    n_diff = n_diff_proper if proper_nouns_familiar else n_diff_strict
     # ... then a capitalised first word of a sentence is an ordinary word again
-    for tok in firsts:
-        w = _WORDS[tok]
+    for w in firsts:
         if w.capitalized:
             if proper_nouns_familiar and not w.familiar:
                 n_diff += 1
             if w.complex:
                 n_complex += 1
-    lower = dict(zip(counter, map(_FIELDS["lower"], words)))
-    lowers = list(map(lower.__getitem__, all_tokens))
     n_sent = len(lengths)
-    n_words = len(all_tokens)
+    n_words = len(infos)
     mean_len = n_words / n_sent if n_sent else math.nan
     if n_sent > 1:
         sd_len = math.sqrt(sum((x - mean_len) ** 2 for x in lengths) / (n_sent - 1))
     else:
         sd_len = math.nan
+    if n_words and mtld_threshold is not None:
+        mtld_ = mtld(list(map(_LOWER, infos)), mtld_threshold)
+    else:
+        mtld_ = math.nan
     return {
         "n_sentences": n_sent,
         "n_words": n_words,
@@ -732,7 +824,7 @@ def count_readability(
         "mean_sentence_length": mean_len,
         "sd_sentence_length": sd_len,
         "syllables_per_word": n_syl / n_words if n_words else math.nan,
-        "mtld": mtld(lowers, mtld_threshold) if n_words else math.nan,
+        "mtld": mtld_,
         "n_syllables_from_cmudict": n_syl_cmu,
         "n_syllables_from_fallback": n_syl - n_syl_cmu,
         "n_words_from_cmudict": n_words_cmu,
@@ -776,8 +868,19 @@ def score_readability(
     117.668
     """
     counts = count_readability(text, sentences, **params)  # type: ignore[arg-type]
+    scores = _indices(counts)
+    scores.update(counts)
+    return scores
+
+
+_READABILITY_KEYS = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog",
+                     "coleman_liau", "ari", "dale_chall")
+
+
+def _indices(counts: dict[str, float | int]) -> dict[str, float | int]:
+    """The seven formulas on :func:`count_readability`'s counts."""
     w, s = counts["n_words"], counts["n_sentences"]
-    scores: dict[str, float | int] = {
+    return {
         "flesch_reading_ease": flesch_reading_ease(w, s, counts["n_syllables"]),
         "flesch_kincaid_grade": flesch_kincaid_grade(w, s, counts["n_syllables"]),
         "gunning_fog": gunning_fog(w, s, counts["n_complex_words"]),
@@ -786,5 +889,86 @@ def score_readability(
         "ari": automated_readability_index(counts["n_characters"], w, s),
         "dale_chall": dale_chall(w, s, counts["n_difficult_words"]),
     }
-    scores.update(counts)
-    return scores
+
+
+def analyze_readability(
+    text: str,
+    sentences: Sequence[Span],
+    title: str = "",
+    verbatim_spans: Sequence[Span] | None = None,
+    *,
+    mtld_threshold: float = 0.72,
+    quoted_share_threshold: float = 0.5,
+) -> dict[str, float | int]:
+    """Everything the pipeline's readability stage records for one article.
+
+    The body's indices and counts (:func:`score_readability`), the headline's word count and
+    Flesch Reading Ease, and, when ``verbatim_spans`` is given, the indices of the reporter's
+    own prose (``exclude_spans=verbatim_spans``). The body and the prose share one
+    tokenization and one lookup of every token's facts; values are those of
+    :func:`score_readability`, computed by the same code.
+
+    Parameters
+    ----------
+    text : str
+        Clean article text.
+    sentences : list of (int, int)
+        Sentence spans (:func:`coverage.segment.split_sentences`).
+    title : str
+        The headline ("" for none).
+    verbatim_spans : list of (int, int), optional
+        The sources' own words (:func:`coverage.quotes.verbatim_spans`); None: no ``prose_``
+        keys.
+    mtld_threshold : float
+        MTLD factor size.
+    quoted_share_threshold : float
+        A sentence more than this share inside ``verbatim_spans`` is left out of the prose.
+
+    Returns
+    -------
+    dict
+        :func:`score_readability`'s keys for the body but ``n_sentences`` and ``n_words``;
+        ``headline_n_words, headline_flesch_reading_ease`` (0 and ``nan`` without a
+        headline); then ``prose_`` + the seven indices, ``prose_n_words`` and
+        ``prose_mean_sentence_length`` when ``verbatim_spans`` is not None.
+
+    Examples
+    --------
+    >>> t = 'The cat sat. "We won," he said.'
+    >>> r = analyze_readability(t, [(0, 12), (13, 31)], "Cats", [(13, 21)])
+    >>> r["n_words_from_cmudict"], r["headline_n_words"], r["prose_n_words"]
+    (7, 1, 5)
+    """
+    big = len(text) >= _PACKED_MAX_CHARS
+    flat, sizes = _sentence_words(text, sentences)
+    infos = list(map(_WORDS.__getitem__, flat))
+    counts = _tally(*_body_selection(sizes, infos), big=big, mtld_threshold=mtld_threshold)
+    out = _indices(counts)
+    for key, value in counts.items():
+        if key not in ("n_sentences", "n_words"):  # the segment stage's counts stand
+            out[key] = value
+    if title:
+        from .segment import split_sentences
+
+        h_flat, h_sizes = _sentence_words(title, split_sentences(title))
+        head = _tally(*_body_selection(h_sizes, list(map(_WORDS.__getitem__, h_flat))),
+                      big=len(title) >= _PACKED_MAX_CHARS, mtld_threshold=None)
+        out["headline_n_words"] = head["n_words"]
+        out["headline_flesch_reading_ease"] = flesch_reading_ease(
+            head["n_words"], head["n_sentences"], head["n_syllables"])
+    else:
+        out["headline_n_words"] = 0
+        out["headline_flesch_reading_ease"] = math.nan
+    if verbatim_spans is not None:
+        quotes = _merge(verbatim_spans)
+        if quotes:
+            prose = _tally(*_prose_selection(text, sentences, flat, sizes, infos, quotes,
+                                             quoted_share_threshold),
+                           big=big, mtld_threshold=None)
+        else:
+            prose = counts
+        for key, value in _indices(prose).items():
+            out[f"prose_{key}"] = value
+        out["prose_n_words"] = prose["n_words"]
+        out["prose_mean_sentence_length"] = prose["mean_sentence_length"]
+    return out

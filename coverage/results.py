@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import platform
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import metadata
 from os import PathLike
 from pathlib import Path
@@ -33,14 +34,30 @@ _PACKAGES = ("news-coverage", "pandas", "numpy", "nltk", "textstat", "vaderSenti
 
 
 def environment_versions() -> dict[str, str]:
-    """Versions of Python and of the packages whose behaviour shapes the numbers."""
+    """Versions of Python, of the packages whose behaviour shapes the numbers, and of the data.
+
+    Every lexicon, rule table and word list shipped in ``coverage/data`` is recorded by its
+    SHA-256 (first 16 hex digits), so a result says which version of each list produced it.
+    """
     out = {"python": platform.python_version()}
     for name in _PACKAGES:
         try:
             out[name] = metadata.version(name)
         except metadata.PackageNotFoundError:
             out[name] = "not installed"
+    out.update(_data_checksums())
     return out
+
+
+@lru_cache(maxsize=1)
+def _data_checksums() -> dict[str, str]:
+    import hashlib
+    from importlib import resources
+
+    folder = resources.files("coverage.data")
+    return {f"data/{p.name}": "sha256:" + hashlib.sha256(p.read_bytes()).hexdigest()[:16]
+            for p in sorted(folder.iterdir(), key=lambda p: p.name)
+            if p.name.endswith((".csv", ".toml", ".txt"))}
 
 
 def empty_table(name: str) -> pd.DataFrame:

@@ -62,3 +62,11 @@ def test_a_failing_stage_loses_only_its_article():
     assert list(res.articles.article_id) == ["a"]
     err = res.errors.iloc[0]
     assert (err.article_id, err.stage, err.problem) == ("b", "explode", "RuntimeError: stage blew up")
+
+
+def test_unknown_parameters_are_refused_and_defaults_recorded():
+    with pytest.raises(TypeError, match=r"unknown parameter\(s\) \['headline_wieght'\]"):
+        coverage.analyze(headline_wieght=2.0)
+    res = coverage.analyze(headline_weight=2.0)
+    assert res.params["headline_weight"] == 2.0
+    assert res.params["pos_threshold"] == 0.05 and res.params["sentiment_engine"] == "vader"
