@@ -88,7 +88,7 @@ def stream(n: int, jobs: int) -> None:
                     fh.write(json.dumps(row) + "\n")
         size = src.stat().st_size / 1e6
         code = ("import resource,sys,time; from coverage.pipeline import analyze_to_parquet; t=time.perf_counter();"
-                f"analyze_to_parquet({str(src)!r}, {str(Path(tmp) / 'out')!r}, chunk_size=2000, n_jobs={jobs});"
+                f"analyze_to_parquet({str(src)!r}, {str(Path(tmp) / 'out')!r}, n_jobs={jobs});"
                 "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024,"
                 " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1024)")
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

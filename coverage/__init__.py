@@ -19,13 +19,13 @@ __version__ = "0.1.0"
 
 from .agreement import cohen_kappa, export_coding_sheet, frame_precision_recall, import_coding_sheet, krippendorff_alpha
 from .clean import clean_text, load_rules
-from .compare import summarize_by_outlet
+from .compare import shared_quotations, summarize_by_outlet
 from .corpus import Corpus, load_corpus
 from .distinctive import fightin_words
 from .errors import ArticleError, CoverageError, MetadataError
 from .framing import code_generic_frames, find_frame_cues, score_frames, score_generic_frames
 from .pipeline import analyze, analyze_article, analyze_to_parquet
-from .quotes import extract_quotes, shared_quotations, summarize_quotes_by_outlet
+from .quotes import extract_quote_rows, extract_quotes, summarize_quotes_by_outlet
 from .readability import score_readability
 from .resources import ensure_nltk_data
 from .results import Results
@@ -47,7 +47,7 @@ __all__ = [
     "score_readability", "score_sentiment", "summarize_sentiment", "sentiment_by_voice",
     "sentiment_toward",
     # quotes
-    "extract_quotes", "summarize_speakers", "summarize_quotes_by_outlet", "shared_quotations",
+    "extract_quotes", "extract_quote_rows", "summarize_speakers", "summarize_quotes_by_outlet", "shared_quotations",
     # framing
     "find_frame_cues", "score_frames", "code_generic_frames", "score_generic_frames", "find_terms",
     "fightin_words",

@@ -158,7 +158,7 @@ def map_chunks(chunks: Iterable[list[Mapping[str, Any]]], params: Any, *, engine
             pending = []
             for chunk in chunks:
                 pending.append(pool.submit(run_chunk, [_strip(r) for r in chunk], params, stages, cache))
-                if len(pending) >= 2 * jobs:  # bounded look-ahead keeps memory flat
+                if len(pending) > jobs:  # bounded look-ahead keeps memory flat
                     yield pending.pop(0).result()
             for fut in pending:
                 yield fut.result()

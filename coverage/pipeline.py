@@ -302,7 +302,7 @@ def analyze(source: Any = None, *, engine: str = "local", n_jobs: int = 1, chunk
     return assemble_results(tables, errors, removals, p, [name for name, _ in stages])
 
 
-def analyze_to_parquet(source: Any, directory: str, *, chunk_size: int = 2000, engine: str = "local",
+def analyze_to_parquet(source: Any, directory: str, *, chunk_size: int = 500, engine: str = "local",
                        n_jobs: int = 1, client: Any = None, progress: bool = False,
                        stages: list[tuple[str, Stage]] | None = None, text_col: str | None = None,
                        outlet_col: str | None = None, id_col: str | None = None,

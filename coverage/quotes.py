@@ -33,6 +33,13 @@ How it works (one linear pass per step, compiled patterns, no parser):
    attribution in the same or previous paragraph), else a *term*.
 4. Speakers are resolved in text order by :class:`coverage.speakers.SpeakerResolver`.
 
+Cost: time is linear in the length of the text. A cue reads at most :data:`CUE_WINDOW_CHARS`
+characters of its sentence on either side (subject, lead clause, content), which no news sentence
+reaches but which keeps a 50,000-character unpunctuated "sentence" full of cues from costing
+quadratic time; attributions are indexed by position rather than compared pairwise.
+:func:`extract_quote_rows` returns plain rows (no pandas) for per-article pipelines;
+:func:`extract_quotes` wraps it in a DataFrame.
+
 Accuracy (``benchmarks/eval_quotes.py``) and speed (``benchmarks/bench_quotes.py``) are
 measured against human annotation; see those scripts for the figures and how they are scored.
 
@@ -48,8 +55,8 @@ from __future__ import annotations
 
 import bisect
 import csv
-import difflib
 import io
+import itertools
 import logging
 import re
 from dataclasses import dataclass
@@ -750,7 +757,9 @@ def _sentence_subject(text: str, s_lo: int, hi: int) -> tuple[int, int] | None:
 
 def _np_forward(text: str, pos: int, hi: int, max_tokens: int = 9) -> tuple[int, int] | None:
     """The noun phrase starting at ``pos``: "ACLU attorney Lee Gelernt", "the judge", "he"."""
-    toks = _tokens(text, pos, min(hi, pos + 200))
+    # the scan reads at most max_tokens + 1 tokens: tokenize no further
+    toks = [(m.start(), m.end(), m.group())
+            for m in itertools.islice(_TOKEN_RE.finditer(text, pos, min(hi, pos + 200)), max_tokens + 2)]
     if not toks:
         return None
     w = toks[0][2]
@@ -921,6 +930,10 @@ def extract_quotes(
         strings None; ``speaker`` is ``"unresolved"`` when no speaker could be found or resolved
         (``speaker_mention`` keeps what was found). ``flag`` is "" or the reason a row is
         doubtful (unbalanced marks, a quotation running to the end of the text, mixed styles).
+
+    See Also
+    --------
+    extract_quote_rows : the same rows as plain dicts, without the DataFrame (faster per article).
 
     Examples
     --------
@@ -1776,104 +1789,8 @@ def _quotations_cached(text: str) -> tuple[_Quotation, ...]:
     return tuple(find_quotations(text))
 
 
-def _norm_tokens(s: str) -> list[str]:
-    return [w.lower() for w in _WORDS_RE.findall(s)]
+# ``shared_quotations`` compares quotes across outlets: it lives in coverage.compare and is
+# re-exported here for convenience.
+from .compare import shared_quotations  # noqa: E402
 
 
-def shared_quotations(
-    quotes: pd.DataFrame,
-    threshold: float = 0.6,
-    kinds: Sequence[str] = ("direct", "partial"),
-) -> pd.DataFrame:
-    """Quotations that more than one outlet used, matched fuzzily across articles.
-
-    Two quotations match when the longest common run of words covers ``threshold`` of the
-    shorter one (difflib on lower-cased word tokens): outlets often cut a statement differently,
-    so each row reports which passage of the common statement each outlet chose.
-
-    Parameters
-    ----------
-    quotes : pandas.DataFrame
-        Rows with ``article_id, outlet, text, kind, speaker, start, end``.
-    threshold : float
-        Share of the shorter quotation's words that must be matched (0-1).
-    kinds : sequence of str
-        Kinds to compare.
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``group_id, outlet, article_id, quote_id, speaker, text, n_words, matched_words,
-        share_of_group, passage_start_word, passage_end_word``: ``share_of_group`` is the share
-        of the group's longest version that this outlet's passage covers and
-        ``passage_start_word:passage_end_word`` the words of that longest version it spans
-        (which part of the common statement the outlet chose). Only groups used by two or more
-        outlets.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> q = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"], "kind": ["direct", "direct"],
-    ...                   "text": ['"We will fight this ruling in every court we can"', '"fight this ruling"']})
-    >>> shared_quotations(q, threshold=0.6)[["outlet", "passage_start_word", "passage_end_word"]].values.tolist()
-    [['X', 0, 10], ['Y', 2, 5]]
-    """
-    cols = ["group_id", "outlet", "article_id", "quote_id", "speaker", "text", "n_words", "matched_words",
-            "share_of_group", "passage_start_word", "passage_end_word"]
-    need = {"article_id", "outlet", "text", "kind"} - set(quotes.columns)
-    if need:
-        raise ValueError(f"quotes lacks column(s) {sorted(need)}")
-    q = quotes[quotes["kind"].isin(kinds)].reset_index(drop=True)
-    toks = [_norm_tokens(t) for t in q["text"]]
-    n = len(q)
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    index: dict[str, list[int]] = {}
-    for i, t in enumerate(toks):
-        for w in set(t):
-            if len(w) > 3:
-                index.setdefault(w, []).append(i)
-    outlets = q["outlet"].tolist()
-    for i in range(n):
-        if len(toks[i]) < 3:
-            continue
-        cands: dict[int, int] = {}
-        for w in set(toks[i]):
-            if len(w) > 3:
-                for j in index.get(w, ()):
-                    if j > i and outlets[j] != outlets[i]:
-                        cands[j] = cands.get(j, 0) + 1
-        for j, shared in cands.items():
-            short = min(len(toks[i]), len(toks[j]))
-            if short < 3 or shared < threshold * min(len(set(toks[i])), len(set(toks[j]))) * 0.5:
-                continue
-            sm = difflib.SequenceMatcher(None, toks[i], toks[j], autojunk=False)
-            matched = sum(b.size for b in sm.get_matching_blocks())
-            if matched >= threshold * short:
-                parent[find(i)] = find(j)
-    groups: dict[int, list[int]] = {}
-    for i in range(n):
-        groups.setdefault(find(i), []).append(i)
-    out = []
-    gid = 0
-    for members in groups.values():
-        if len({outlets[i] for i in members}) < 2:
-            continue
-        longest = max(members, key=lambda i: len(toks[i]))
-        for i in sorted(members, key=lambda i: (outlets[i], i)):
-            sm = difflib.SequenceMatcher(None, toks[longest], toks[i], autojunk=False)
-            blocks = [b for b in sm.get_matching_blocks() if b.size]
-            matched = sum(b.size for b in blocks)
-            first = blocks[0].a if blocks else -1
-            last = blocks[-1].a + blocks[-1].size if blocks else -1
-            row = q.iloc[i]
-            out.append((gid, row["outlet"], row["article_id"], row.get("quote_id", i), row.get("speaker"),
-                        row["text"], len(toks[i]), matched, matched / max(1, len(toks[longest])), first, last))
-        gid += 1
-    return pd.DataFrame(out, columns=cols)

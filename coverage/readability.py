@@ -53,6 +53,13 @@ inside a span; what remains of a kept sentence counts as one sentence. The count
 Headlines are scored by a separate call (the pipeline does this); a one-line headline is one
 sentence.
 
+:func:`analyze_readability` gives what the pipeline's readability stage records for one article
+(body, headline, reporter's prose) from one tokenization: each distinct token's facts are
+computed once per process (:class:`_Word`, cached by the token's text) with its summed counts
+packed into one integer, so a text's counts are one ``sum`` over its tokens; the prose counts
+reuse the body's tokens and re-tokenize, with positions, only the sentences partly inside a
+quotation. :func:`count_readability` and :func:`score_readability` use the same code.
+
 References
 ----------
 See each formula's docstring. McCarthy, P. M. & Jarvis, S. (2010). MTLD, vocd-D, and HD-D: A
@@ -64,14 +71,14 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 from itertools import chain
-from operator import itemgetter, mul
+from operator import itemgetter, methodcaller
 from typing import NamedTuple
 
+from .segment import WORD_RE
 from .syllables import cmu_dictionary, count_syllables
 
 __all__ = [
@@ -541,34 +548,42 @@ _FIELD_MASK = (1 << _FIELD_BITS) - 1
 _PACKED_MAX_CHARS = 1 << (_FIELD_BITS - 3)
 
 
-def _pack(values: Sequence[int]) -> int:
-    out = 0
-    for i, v in enumerate(values):
-        out |= v << (i * _FIELD_BITS)
-    return out
-
-
 def _make_word(token: str) -> _Word:
     lower = token.lower().replace("\u2019", "'").replace("\u2018", "'")
     syl = count_syllables(token)
     number = token[0].isdigit()
     capitalized = token[0].isupper()
     familiar = number or is_dale_chall_familiar(lower)
-    complex_ = (not number) and is_gunning_complex(lower)
-    in_cmu = syl.source == "cmudict"
-    summed = (
-        syl.n,  # syllables
-        syl.n if in_cmu else 0,  # syllables_cmudict
-        int(in_cmu),  # in_cmudict
-        int(syl.n >= 3),  # polysyllable
-        len(token) if token.isalpha() else sum(1 for c in token if c.isalpha()),  # letters
-        len(token) if token.isalnum() else sum(1 for c in token if c.isalnum()),  # characters
-        int(not familiar and not capitalized),  # difficult_inside
-        int(not familiar),  # difficult_inside_strict
-        int(complex_ and not capitalized),  # complex_inside
-    )
-    return _Word(lower, *summed[:6], capitalized, familiar, complex_, *summed[6:],
-                 _pack(summed))
+    n = syl.n
+    if number:
+        complex_ = False
+    elif n < 3 and token == lower:  # is_gunning_complex(lower)'s first test, already answered
+        complex_ = False
+    else:
+        complex_ = is_gunning_complex(lower)
+    in_cmu = int(syl.source == "cmudict")
+    letters = len(token) if token.isalpha() else sum(map(str.isalpha, token))
+    characters = len(token) if token.isalnum() else sum(map(str.isalnum, token))
+    difficult = int(not familiar and not capitalized)
+    difficult_strict = int(not familiar)
+    complex_inside = int(complex_ and not capitalized)
+    n_cmu = n if in_cmu else 0
+    poly = int(n >= 3)
+    packed = (n | n_cmu << _B1 | in_cmu << _B2 | poly << _B3 | letters << _B4
+              | characters << _B5 | difficult << _B6 | difficult_strict << _B7
+              | complex_inside << _B8)  # the _SUMMED fields, packed
+    return _new_tuple(_Word, (lower, n, n_cmu, in_cmu, poly, letters, characters, capitalized,
+                              familiar, complex_, difficult, difficult_strict, complex_inside,
+                              packed))  # = _Word(...), without its Python-level __new__
+
+
+_new_tuple = tuple.__new__
+
+
+_B1, _B2, _B3, _B4, _B5, _B6, _B7, _B8 = (k * _FIELD_BITS for k in range(1, 9))
+
+
+_WORD_FINDALL = WORD_RE.findall
 
 
 def _chunk_tokens(chunk: str) -> tuple[str, ...]:
@@ -578,9 +593,7 @@ def _chunk_tokens(chunk: str) -> tuple[str, ...]:
     (``\\b``) sees whitespace and the end of the string alike, so the tokens of a span are
     exactly the tokens of its whitespace-separated chunks, in order.
     """
-    from .segment import WORD_RE
-
-    return tuple(WORD_RE.findall(chunk))
+    return tuple(_WORD_FINDALL(chunk))
 
 
 class _Cache(dict):
@@ -623,15 +636,6 @@ def _merge(spans: Iterable[Span]) -> list[Span]:
         else:
             merged.append([s, e])
     return [(s, e) for s, e in merged]
-
-
-def _inside(pos: int, spans: list[Span]) -> bool:
-    i = bisect.bisect_right(spans, (pos, math.inf)) - 1
-    return i >= 0 and spans[i][0] <= pos < spans[i][1]
-
-
-def _overlap(start: int, end: int, spans: list[Span]) -> int:
-    return sum(max(0, min(end, e) - max(start, s)) for s, e in spans if s < end and e > start)
 
 
 def count_readability(
@@ -725,8 +729,6 @@ def _prose_selection(text: str, sentences: Sequence[Span], flat: list[str], size
     A sentence that no span overlaps keeps all its tokens (a token starting inside a span
     would overlap it); only sentences partly inside are tokenized again with positions.
     """
-    from .segment import WORD_RE
-
     q_starts = [qs for qs, _ in quotes]
     q_ends = [qe for _, qe in quotes]
     kept: list[_Word] = []
@@ -753,17 +755,17 @@ def _prose_selection(text: str, sentences: Sequence[Span], flat: list[str], size
             n_words_excluded += n
             i = j
             continue
-        near = quotes[lo:hi]
         matches = list(WORD_RE.finditer(text, s, e))
-        same = len(matches) == n  # the chunk tokens are the window's tokens (always, in fact)
+        words = infos[i:j]
+        if list(map(_GROUP, matches)) != flat[i:j]:  # the chunk tokens are these (always, in fact)
+            words = [_WORDS[m.group()] for m in matches]
         m_kept = 0
-        for k, m in enumerate(matches):
+        for m, info in zip(matches, words):
             p = m.start()
-            if any(qs <= p < qe for qs, qe in near):
+            x = bisect.bisect_right(q_starts, p, lo, hi) - 1
+            if x >= lo and p < q_ends[x]:  # starts inside a span
                 n_words_excluded += 1
                 continue
-            tok = m.group()
-            info = infos[i + k] if same and flat[i + k] == tok else _WORDS[tok]
             if not m_kept:
                 firsts.append(info)
             kept.append(info)
@@ -776,6 +778,7 @@ def _prose_selection(text: str, sentences: Sequence[Span], flat: list[str], size
 
 _PACKED = itemgetter(len(_Word._fields) - 1)
 _LOWER = itemgetter(0)
+_GROUP = methodcaller("group")
 
 
 def _tally(infos: list[_Word], lengths: list[int], firsts: list[_Word], n_sent_excluded: int,

@@ -24,6 +24,13 @@ Engines (``score_sentiment(..., engine=...)``):
     (on 1,555 of the 5,190 NYT editorial snippets, 229 of them in the compound score; see
     ``benchmarks/validate_vader.py``).
 
+Per article, :func:`analyze_sentiment` gives everything the pipeline's sentiment stage records
+(sentence scores and voices, the article's summary, means by voice, sentiment toward targets) in
+plain Python. :func:`summarize_sentiment`, :func:`sentiment_by_voice` and
+:func:`sentiment_toward` are thin DataFrame wrappers over the same rules, so each rule has one
+implementation; means are summed in numpy's pairwise order, so they equal ``Series.mean()`` to
+the last bit.
+
 Quote normalisation: before scoring, typographic quotation marks and apostrophes are mapped to
 ASCII (:func:`normalize_quotes`: ``‘ ’ ‚ ‛ ′`` to ``'`` and ``“ ” „ ‟ ″`` to ``"``), one character
 for one, so offsets do not move. VADER only strips ASCII punctuation and only recognises
@@ -42,7 +49,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 from itertools import compress
@@ -626,7 +633,8 @@ def _mean(values: Sequence[float]) -> float:
 
 
 def _summary(ids: Sequence[int], comp: Sequence[float], pos_threshold: float,
-             neg_threshold: float, evidence) -> dict[str, float | int | str | None]:  # noqa: ANN001
+             neg_threshold: float, evidence: Callable[[int], str | None] | None,
+             ) -> dict[str, float | int | str | None]:
     """:func:`summarize_sentiment`'s rules; ``evidence(k)`` is the text of the k-th sentence."""
     n = len(comp)
     out: dict[str, float | int | str | None] = {"n_sentences": n}
@@ -679,37 +687,40 @@ def _voices(starts: Sequence[int], ends: Sequence[int], quote_spans: Iterable[Sp
 
 
 @lru_cache(maxsize=256)
-def _target_pattern(target: str) -> re.Pattern[str]:
-    """The target as a whole word: case-sensitive when it has a capital letter."""
-    flags = 0 if any(c.isupper() for c in target) else re.IGNORECASE
-    return re.compile(r"\b" + re.escape(target) + r"\b", flags)
+def _target_pattern(target: str) -> tuple[re.Pattern[str], bool]:
+    """The target as a whole word, and whether it ignores case (it does unless it has a
+    capital letter)."""
+    ignore_case = not any(c.isupper() for c in target)
+    return (re.compile(r"\b" + re.escape(target) + r"\b", re.IGNORECASE if ignore_case else 0),
+            ignore_case)
 
 
-#: The characters other than A-Z that ``re.IGNORECASE`` matches to an ASCII letter, and the
-#: letter (Python 3.11 ``re``: dotted capital I, dotless i, long s; the Kelvin sign lower-cases
-#: to "k" already).
-_IGNORECASE_EXTRA = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"))
+#: The characters other than A-Z that ``re.IGNORECASE`` matches to an ASCII letter (Python
+#: 3.11: dotted capital I, dotless i, long s, Kelvin sign), and that letter.
+_IGNORECASE_EXTRA = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
 
 
-def _folded(text: str) -> str | None:
+def _folded(text: str) -> str | bytes | None:
     """``text`` with every character that ``re.IGNORECASE`` equates to an ASCII letter
-    replaced by the lower-case letter, offsets unchanged; None if that cannot be done."""
+    replaced by that letter in lower case, one character for one (other non-ASCII characters
+    may become ``?``); None if that cannot be done."""
     if text.isascii():
         return text.lower()
+    if not any(char in text for char, _ in _IGNORECASE_EXTRA):
+        return text.encode("ascii", "replace").lower()  # one byte per character
     for char, letter in _IGNORECASE_EXTRA:
-        if char in text:
-            text = text.replace(char, letter)
+        text = text.replace(char, letter)
     folded = text.lower()
     return folded if len(folded) == len(text) else None
 
 
-def _occurrences(haystack: str, needle: str) -> list[int]:
+def _occurrences(haystack: str | bytes, needle: str | bytes) -> list[int]:
     """Every start of ``needle`` in ``haystack``, overlapping ones included."""
     out = []
-    i = haystack.find(needle)
+    i = haystack.find(needle)  # type: ignore[arg-type]
     while i >= 0:
         out.append(i)
-        i = haystack.find(needle, i + 1)
+        i = haystack.find(needle, i + 1)  # type: ignore[arg-type]
     return out
 
 
@@ -717,48 +728,44 @@ def _toward(text: str, starts: Sequence[int], ends: Sequence[int], ids: Sequence
             comp: Sequence[float], targets: Sequence[str]) -> list[dict]:
     """:func:`sentiment_toward`'s rows.
 
-    A sentence is searched only when the bare target occurs inside it (where the whole-word
-    pattern matches, the bare target occurs), so the hits are the same as searching every
-    sentence; the occurrences come from ``str.find`` on the text, or for a case-insensitive
-    ASCII target on the text folded as ``re.IGNORECASE`` folds it.
+    ``pattern.search(text, start, end)`` finds a match in a sentence exactly when
+    ``pattern.match(text, p, end)`` succeeds at some ``p`` in it (``re`` decides ``\b`` at
+    ``p`` from the character before ``p`` either way), and a match can only start where the
+    bare target occurs; so only those places are tried. They come from ``str.find`` on the
+    text, or for a case-insensitive ASCII target on the text folded as ``re.IGNORECASE`` folds
+    it. Without sorted, disjoint sentences or a foldable text, every sentence is searched.
     """
     rows = []
     n = len(ids)
-    # sorted, non-overlapping spans (as split_sentences gives): an occurrence's sentence by bisection
     ordered = all(ends[k] <= starts[k + 1] for k in range(n - 1)) and all(
         s <= e for s, e in zip(starts, ends))
-    folded: str | None | bool = False  # not computed yet
+    folded: str | bytes | None | bool = False  # not computed yet
     for target in targets:
-        pattern = _target_pattern(target)
-        places: list[int] | None
-        if not pattern.flags & re.IGNORECASE:
+        pattern, ignore_case = _target_pattern(target)
+        places: list[int] | None = None
+        if not ordered:
+            pass
+        elif not ignore_case:
             places = _occurrences(text, target)
         elif target.isascii():
             if folded is False:
                 folded = _folded(text)
-            places = None if folded is None else _occurrences(folded, target)
-        else:
-            places = None  # no shortcut: search every sentence
-        hit: list[int] = []
+            if isinstance(folded, bytes):
+                places = _occurrences(folded, target.encode("ascii"))
+            elif folded is not None:
+                places = _occurrences(folded, target)
         if places is None:
             hit = [k for k in range(n) if pattern.search(text, starts[k], ends[k])]
-        elif places and ordered:
+        else:
+            hit = []
             size = len(target)
+            match = pattern.match
             last = -1
             for p in places:
                 k = bisect_right(starts, p) - 1
-                if k > last:  # one search per sentence settles it
-                    last = k
-                    if p + size <= ends[k] and pattern.search(text, starts[k], ends[k]):
-                        hit.append(k)
-        elif places:
-            size = len(target)
-            n_places = len(places)
-            for k in range(n):
-                s, e = starts[k], ends[k]
-                i = bisect_left(places, s)
-                if i < n_places and places[i] + size <= e and pattern.search(text, s, e):
+                if k > last and p + size <= ends[k] and match(text, p, ends[k]):
                     hit.append(k)
+                    last = k
         rows.append({
             "target": target,
             "n_sentences": len(hit),

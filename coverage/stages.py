@@ -54,17 +54,16 @@ def _param(ctx, name: str) -> Any:
 
 def quotes_stage(ctx) -> None:
     """Quotations and reported speech, with cue, speaker and source type."""
-    from .quotes import extract_quotes, verbatim_spans
+    from .quotes import extract_quote_rows, verbatim_spans_from_rows
     from .segment import WORD_RE
     from .speakers import corpus_aliases
 
-    quotes = extract_quotes(ctx.text, ctx.sentences, lexicon=_param(ctx, "speaker_roles"),
-                            include_beliefs=_param(ctx, "include_beliefs"))
-    rows = quotes.to_dict("records")
+    rows = extract_quote_rows(ctx.text, ctx.sentences, lexicon=_param(ctx, "speaker_roles"),
+                              include_beliefs=_param(ctx, "include_beliefs"))
     ctx.tables["quotes"] = rows
     speech = [r for r in rows if r["kind"] in ("direct", "partial", "indirect")]
     # The sources' own words: direct quotes whole, and only the marked words of partial ones.
-    verbatim = verbatim_spans(ctx.text, quotes)
+    verbatim = verbatim_spans_from_rows(ctx.text, rows)
     ctx.shared["verbatim_spans"] = verbatim
     n_words = ctx.row.get("n_words") or 0
     quoted_words = sum(len(WORD_RE.findall(ctx.text, s, e)) for s, e in verbatim)

@@ -16,13 +16,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from coverage import quotes as quotes_module
 from coverage.quotes import (
+    CUE_WINDOW_CHARS,
     QUOTE_COLUMNS,
+    extract_quote_rows,
     extract_quotes,
     extract_quotes_many,
     find_quotations,
     load_cue_verbs,
     verbatim_spans,
+    verbatim_spans_from_rows,
     shared_quotations,
     summarize_quotes_by_outlet,
     summarize_speakers,
@@ -400,3 +404,69 @@ def test_shared_quotations(two_outlets):
     assert shared["group_id"].nunique() == 1
     assert shared["share_of_group"].tolist() == [1.0, pytest.approx(7 / 8)]
     assert shared[["passage_start_word", "passage_end_word"]].values.tolist() == [[0, 8], [0, 7]]
+
+
+# --------------------------------------------------------------------------------------------
+# plain rows (no pandas) and linear time on pathological input
+# --------------------------------------------------------------------------------------------
+
+
+def _plain(records: list[dict]) -> list[dict]:
+    """DataFrame records with missing strings as None (pandas may store them as NaN)."""
+    return [{k: (None if isinstance(v, float) and v != v else v) for k, v in r.items()} for r in records]
+
+
+@pytest.fixture(scope="module")
+def row_texts() -> list[str]:
+    from coverage import load_corpus
+    from coverage.synthetic import generate_corpus
+
+    return list(load_corpus().articles.text) + list(generate_corpus(50, 8, seed=1).text)
+
+
+def test_extract_quote_rows_equals_extract_quotes_records(row_texts):
+    n_rows = 0
+    for text in row_texts:
+        rows = extract_quote_rows(text)
+        assert all(list(r) == list(QUOTE_COLUMNS) for r in rows)
+        assert rows == _plain(extract_quotes(text).to_dict("records"))
+        n_rows += len(rows)
+    assert n_rows > 500
+
+
+@pytest.mark.parametrize("params", [{"include_beliefs": True}, {"include_terms": False, "include_topics": True}])
+def test_extract_quote_rows_passes_parameters(row_texts, params):
+    for text in row_texts[:4]:
+        assert extract_quote_rows(text, **params) == _plain(extract_quotes(text, **params).to_dict("records"))
+
+
+def test_verbatim_spans_from_rows_equals_verbatim_spans(row_texts):
+    for text in row_texts:
+        rows = extract_quote_rows(text)
+        expected = verbatim_spans(text, extract_quotes(text))
+        assert verbatim_spans_from_rows(text, rows) == expected
+        assert verbatim_spans(text, rows) == expected  # verbatim_spans accepts rows too
+
+
+def _work(text: str, monkeypatch) -> int:
+    """Characters read by word counting plus characters of the rows' text (no timing)."""
+    read = [0]
+    n_words = quotes_module._n_words
+
+    def counting(t: str, s: int, e: int) -> int:
+        read[0] += max(0, e - s)
+        return n_words(t, s, e)
+
+    monkeypatch.setattr(quotes_module, "_n_words", counting)
+    rows = extract_quote_rows(text)
+    monkeypatch.setattr(quotes_module, "_n_words", n_words)
+    return read[0] + sum(len(r["text"]) for r in rows)
+
+
+def test_unpunctuated_sentence_costs_linear_work(monkeypatch):
+    unit = "the judge said that families were separated "
+    small, large = _work(unit * 300, monkeypatch), _work(unit * 600, monkeypatch)
+    assert large / small < 2.5  # quadratic work would give about 4
+    rows = extract_quote_rows(unit * 600)
+    assert len(rows) == 600
+    assert max(r["end"] - r["start"] for r in rows) <= CUE_WINDOW_CHARS
