@@ -107,29 +107,14 @@ def _speaker_rows(text: str, speech: list[dict], verbatim: list[tuple[int, int]]
 # ----------------------------------------------------------------------------- readability
 
 
-_READABILITY_KEYS = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog",
-                     "coleman_liau", "ari", "dale_chall")
-
-
 def readability_stage(ctx) -> None:
     """Readability of the body; of the headline; and of the reporter's own prose (quotes out)."""
-    from .readability import score_readability
+    from .readability import analyze_readability
 
-    opts = {"mtld_threshold": _param(ctx, "mtld_threshold")}
-    body = score_readability(ctx.text, ctx.sentences, **opts)
-    for key, value in body.items():
-        if key not in ("n_sentences", "n_words"):  # the segment stage's counts stand
-            ctx.row[key] = value
-    title = str(ctx.article.get("title") or "")
-    head = score_readability(title, None, **opts) if title else {}
-    ctx.row["headline_n_words"] = head.get("n_words", 0)
-    ctx.row["headline_flesch_reading_ease"] = head.get("flesch_reading_ease", float("nan"))
-    spans = ctx.shared.get("verbatim_spans")
-    if spans is not None:
-        prose = score_readability(ctx.text, ctx.sentences, exclude_spans=spans,
-                                  quoted_share_threshold=_param(ctx, "quoted_share_threshold"), **opts)
-        for key in _READABILITY_KEYS + ("n_words", "mean_sentence_length"):
-            ctx.row[f"prose_{key}"] = prose[key]
+    ctx.row.update(analyze_readability(
+        ctx.text, ctx.sentences, str(ctx.article.get("title") or ""),
+        ctx.shared.get("verbatim_spans"), mtld_threshold=_param(ctx, "mtld_threshold"),
+        quoted_share_threshold=_param(ctx, "quoted_share_threshold")))
 
 
 # ----------------------------------------------------------------------------- sentiment
@@ -137,28 +122,18 @@ def readability_stage(ctx) -> None:
 
 def sentiment_stage(ctx) -> None:
     """VADER per sentence; the article's summary; reporter vs quoted voice; targets."""
-    from . import sentiment
+    from .sentiment import analyze_sentiment
 
-    scores = sentiment.score_sentiment(ctx.text, ctx.sentences, engine=_param(ctx, "sentiment_engine"))
-    spans = ctx.shared.get("verbatim_spans") or []
-    voiced = sentiment.sentiment_by_voice(scores, spans, threshold=_param(ctx, "voice_threshold"))
-    sentences = ctx.tables["sentences"]
-    for r, v in zip(sentences, voiced.itertuples(index=False)):
-        r.update(compound=v.compound, pos=v.pos, neu=v.neu, neg=v.neg,
-                 share_quoted=v.share_quoted, voice=v.voice)
-    pos_t, neg_t = _param(ctx, "pos_threshold"), _param(ctx, "neg_threshold")
-    summary = sentiment.summarize_sentiment(scores, pos_t, neg_t, text=ctx.text)
-    for key, value in summary.items():
-        if key != "n_sentences":
-            ctx.row[key] = value
-    for voice in ("reporter", "quoted"):
-        part = voiced[voiced["voice"] == voice]["compound"]
-        ctx.row[f"mean_compound_{voice}"] = float(part.mean()) if len(part) else float("nan")
-        ctx.row[f"n_sentences_{voice}"] = len(part)
     targets = _param(ctx, "sentiment_targets")
-    toward = (sentiment.sentiment_toward(scores, ctx.text) if targets is None
-              else sentiment.sentiment_toward(scores, ctx.text, tuple(targets)))
-    ctx.tables["sentiment_targets"] = [r for r in toward.to_dict("records") if r["n_sentences"]]
+    out = analyze_sentiment(
+        ctx.text, ctx.sentences, ctx.shared.get("verbatim_spans") or (),
+        engine=_param(ctx, "sentiment_engine"), pos_threshold=_param(ctx, "pos_threshold"),
+        neg_threshold=_param(ctx, "neg_threshold"), voice_threshold=_param(ctx, "voice_threshold"),
+        targets=None if targets is None else tuple(targets))
+    for row, scores in zip(ctx.tables["sentences"], out["sentences"]):
+        row.update(scores)
+    ctx.row.update(out["row"])
+    ctx.tables["sentiment_targets"] = out["targets"]
 
 
 # ----------------------------------------------------------------------------- framing
