@@ -87,15 +87,24 @@ def ngrams(
     Monroe, B. L., Colaresi, M. P., & Quinn, K. M. (2008). Fightin' words. *Political
     Analysis*, 16(4), 372-403.
     """
-    stop = {s.lower() for s in stopwords} if stopwords else set()
+    out: list[str] = []
+    for toks in _runs(text, tokenizer, stopwords):
+        out.extend(" ".join(toks[k:k + n]) for k in range(len(toks) - n + 1))
+    return out
+
+
+def _runs(text: str, tokenizer: Callable[[str], list[str]] | None = None,
+          stopwords: Iterable[str] | None = None) -> list[list[str]]:
+    """Lowercase token runs of ``text``: n-grams never cross a run's end (sentence punctuation)."""
     if tokenizer is not None:
         runs = [[t.lower() for t in tokenizer(text)]]
     else:
         runs, run, prev_end = [], [], 0
+        breaks = _BREAK_RE.search
         for m in _TOKEN_RE.finditer(text):
-            gap = text[prev_end:m.start()]
-            if run and _BREAK_RE.search(gap):
-                # "U.S. judge": the period of a dotted acronym before a lowercase word
+            start = m.start()
+            if run and start > prev_end and breaks(text, prev_end, start):
+                gap = text[prev_end:start]
                 acronym = ("." in run[-1] and gap.startswith(".")
                            and m.group(0)[0].islower() and not _HARD_BREAK_RE.search(gap))
                 if not acronym:
@@ -105,11 +114,10 @@ def ngrams(
             prev_end = m.end()
         if run:
             runs.append(run)
-    out: list[str] = []
-    for run in runs:
-        toks = [t for t in run if t not in stop]
-        out.extend(" ".join(toks[k:k + n]) for k in range(len(toks) - n + 1))
-    return out
+    if stopwords:
+        stop = {w.lower() for w in stopwords}
+        runs = [[t for t in run if t not in stop] for run in runs]
+    return runs
 
 
 def count_ngrams(
@@ -226,8 +234,12 @@ def fightin_words(
     if not 1 <= lo <= hi:
         raise ValueError(f"bad ngram_range {ngram_range!r}")
     rows: list[tuple] = []
+    # Tokenize every text once; count every order from the same runs.
+    runs = {o: [r for text in ([t] if isinstance(t, str) else t) for r in _runs(text, tokenizer, stopwords)]
+            for o, t in by_outlet.items()}
     for n in range(lo, hi + 1):
-        counts = {o: count_ngrams(t, n, tokenizer, stopwords) for o, t in by_outlet.items()}
+        counts = {o: Counter(" ".join(r[k:k + n]) for r in rs for k in range(len(r) - n + 1))
+                  for o, rs in runs.items()}
         pooled: Counter[str] = Counter()
         for c in counts.values():
             pooled.update(c)

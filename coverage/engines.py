@@ -86,12 +86,17 @@ class ArticleCache:
 
 
 def run_chunk(records: list[Mapping[str, Any]], params: Any, stages: Any = None,
-              cache: ArticleCache | None = None) -> list[Output]:
-    """Analyze a chunk of records; never raises for one article's problem."""
-    from .errors import ArticleError
-    from .pipeline import analyze_article
+              cache: ArticleCache | None = None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Analyze a chunk of records; never raises for one article's problem.
 
+    Returns
+    -------
+    (dict of str to pandas.DataFrame, list of dict)
+        The chunk's tables and its error rows (see :func:`coverage.pipeline.chunk_frames`).
+    """
     from .corpus import load_article
+    from .errors import ArticleError
+    from .pipeline import analyze_article, chunk_frames
 
     out: list[Output] = []
     for rec in records:
@@ -119,7 +124,7 @@ def run_chunk(records: list[Mapping[str, Any]], params: Any, stages: Any = None,
         if cache is not None:
             cache.put(rec, result)
         out.append(result)
-    return out
+    return chunk_frames(out)
 
 
 def _strip(rec: Any) -> Any:
@@ -131,7 +136,7 @@ def _strip(rec: Any) -> Any:
 
 def map_chunks(chunks: Iterable[list[Mapping[str, Any]]], params: Any, *, engine: str = "local",
                n_jobs: int = 1, stages: Any = None, cache: ArticleCache | None = None,
-               client: Any = None) -> Iterator[list[Output]]:
+               client: Any = None) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:
     """Run :func:`run_chunk` over chunks with the chosen engine, yielding results in order.
 
     Parameters

@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 
 from .compare import summarize_by_outlet
-from .corpus import ERROR_COLUMNS, REMOVAL_COLUMNS, Corpus
+from .corpus import ERROR_COLUMNS, Corpus
 from .errors import ArticleError
 from .results import TABLE_COLUMNS, Results
 from .segment import WORD_RE, split_paragraphs, split_sentences
@@ -231,20 +231,34 @@ def _iter_outputs(source, p, stages, *, engine, n_jobs, chunk_size, cache_dir, c
         for outputs in map_chunks(chunks, p, engine=engine, n_jobs=n_jobs, stages=stages, cache=cache,
                                   client=client):
             if bar is not None:
-                bar.update(len(outputs))
+                frames, errors = outputs
+                bar.update(len(frames.get("articles", ())) + len(errors))
             yield outputs
     finally:
         if bar is not None:
             bar.close()
 
 
-def _merge(outputs, tables: dict[str, list[dict]], errors: list[dict]) -> None:
+def chunk_frames(outputs) -> tuple[dict[str, pd.DataFrame], list[dict]]:
+    """Per-article outputs of a chunk as one DataFrame per table, plus the error rows.
+
+    Runs where the chunk ran (a worker process or a dask worker), so the parent receives compact
+    DataFrames rather than hundreds of thousands of row dicts.
+    """
+    rows: dict[str, list[dict]] = {}
+    errors: list[dict] = []
     for kind, value in outputs:
         if kind == "error":
             errors.append({k: value.get(k, "") for k in ERROR_COLUMNS})
         else:
-            for name, rows in value.items():
-                tables.setdefault(name, []).extend(rows)
+            for name, table_rows in value.items():
+                rows.setdefault(name, []).extend(table_rows)
+    return {name: table_frame(name, r) for name, r in rows.items() if r}, errors
+
+
+def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    parts = [p for p in parts if len(p)]
+    return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0].reset_index(drop=True)
 
 
 def analyze(source: Any = None, *, engine: str = "local", n_jobs: int = 1, chunk_size: int = 256,
@@ -293,13 +307,16 @@ def analyze(source: Any = None, *, engine: str = "local", n_jobs: int = 1, chunk
     p = Params.from_kwargs(**params)
     stages = default_stages() if stages is None else stages
     read = {"text_col": text_col, "outlet_col": outlet_col, "id_col": id_col}
-    tables: dict[str, list[dict]] = {}
+    parts: dict[str, list[pd.DataFrame]] = {}
     errors: list[dict] = []
-    for outputs in _iter_outputs(source, p, stages, engine=engine, n_jobs=n_jobs, chunk_size=chunk_size,
-                                 cache_dir=cache_dir, client=client, progress=progress, read=read):
-        _merge(outputs, tables, errors)
-    removals = tables.pop("removals", [])
-    return assemble_results(tables, errors, removals, p, [name for name, _ in stages])
+    for frames, chunk_errors in _iter_outputs(source, p, stages, engine=engine, n_jobs=n_jobs,
+                                              chunk_size=chunk_size, cache_dir=cache_dir, client=client,
+                                              progress=progress, read=read):
+        for name, frame in frames.items():
+            parts.setdefault(name, []).append(frame)
+        errors.extend(chunk_errors)
+    tables = {name: _concat(frames) for name, frames in parts.items()}
+    return assemble_results(tables, errors, p, [name for name, _ in stages])
 
 
 def analyze_to_parquet(source: Any, directory: str, *, chunk_size: int = 500, engine: str = "local",
@@ -343,14 +360,10 @@ def analyze_to_parquet(source: Any, directory: str, *, chunk_size: int = 500, en
                                                   progress=progress, read=read, skip_chunks=frozenset(done))):
         if index in done:
             continue
-        tables: dict[str, list[dict]] = {}
-        errors: list[dict] = []
-        _merge(outputs, tables, errors)
-        tables["errors"] = errors
-        for name, rows in tables.items():
-            if not rows:
-                continue  # an empty part would carry no column types
-            frame = table_frame(name, rows)
+        tables, errors = outputs
+        if errors:
+            tables = {**tables, "errors": table_frame("errors", errors)}
+        for name, frame in tables.items():  # empty tables are left out: no column types
             folder = out / name
             folder.mkdir(exist_ok=True)
             tmp = folder / f".part-{index:06d}.tmp"
@@ -394,14 +407,13 @@ def table_frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
     return df[lead + [c for c in df.columns if c not in lead]]
 
 
-def assemble_results(tables: dict[str, list[dict]], errors: list[dict], removals: list[dict],
-                     params: Params, stage_names: list[str]) -> Results:
-    """Turn collected rows into :class:`Results`, adding the corpus-level tables."""
-    frames = {name: table_frame(name, rows) for name, rows in tables.items()}
-    for name in ("articles", "sentences", "quotes", "frames"):
+def assemble_results(tables: dict[str, pd.DataFrame], errors: list[dict], params: Params,
+                     stage_names: list[str]) -> Results:
+    """Article-level tables and error rows into :class:`Results`, adding the corpus-level tables."""
+    frames = dict(tables)
+    for name in ("articles", "sentences", "quotes", "frames", "removals"):
         frames.setdefault(name, pd.DataFrame(columns=TABLE_COLUMNS[name]))
     frames["errors"] = pd.DataFrame(errors, columns=ERROR_COLUMNS)
-    frames["removals"] = pd.DataFrame(removals, columns=REMOVAL_COLUMNS)
     try:
         from .stages import corpus_tables
     except ImportError:  # pragma: no cover

@@ -12,6 +12,7 @@ that are friendly to colorblind people. https://jfly.uni-koeln.de/color/
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -53,7 +54,26 @@ def save_figure(fig: Figure, path: str | Path) -> Path:
     with matplotlib.rc_context({"svg.hashsalt": "coverage", "svg.fonttype": "none"}):
         fig.savefig(path, dpi=DPI, metadata=metadata.get(suffix.lstrip("."), {}))
     plt.close(fig)
+    if suffix == ".svg":
+        _renumber_svg_ids(path)
     return path
+
+
+_SVG_ID = re.compile(r'\bid="([^"]+)"')
+
+
+def _renumber_svg_ids(path: Path) -> None:
+    """Rename every SVG id to ``i0, i1, ...`` in document order, and every reference to it.
+
+    matplotlib derives some ids (clip paths) from object identity, which varies from run to run.
+    """
+    svg = path.read_text(encoding="utf-8")
+    names = {old: f"i{k}" for k, old in enumerate(dict.fromkeys(_SVG_ID.findall(svg)))}
+    if not names:
+        return
+    pattern = re.compile(r'(\bid="|#)(' + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+                         + r')(?=["\)])')
+    path.write_text(pattern.sub(lambda m: m.group(1) + names[m.group(2)], svg), encoding="utf-8")
 
 
 def _new_figure(size=FIGSIZE) -> tuple[Figure, plt.Axes]:
