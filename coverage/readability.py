@@ -78,7 +78,7 @@ from itertools import chain
 from operator import itemgetter, methodcaller
 from typing import NamedTuple
 
-from .segment import WORD_RE
+from .segment import WORD_RE, merge_spans as _merge
 from .syllables import cmu_dictionary, count_syllables
 
 __all__ = [
@@ -625,18 +625,6 @@ _FIELDS = {name: itemgetter(i) for i, name in enumerate(_Word._fields)}
 # ---------------------------------------------------------------------------------------------
 # Counting and scoring
 # ---------------------------------------------------------------------------------------------
-
-def _merge(spans: Iterable[Span]) -> list[Span]:
-    merged: list[list[int]] = []
-    for s, e in sorted(spans):
-        if e <= s:
-            continue
-        if merged and s <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], e)
-        else:
-            merged.append([s, e])
-    return [(s, e) for s, e in merged]
-
 
 def count_readability(
     text: str,

@@ -40,6 +40,7 @@ __all__ = [
     "split_sentences",
     "tokenize",
     "count_words",
+    "merge_spans",
 ]
 
 Span = tuple[int, int]
@@ -227,6 +228,25 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """
     end = len(text) if end is None else end
     return [m.span() for m in WORD_RE.finditer(text, start, end)]
+
+
+def merge_spans(spans) -> list[Span]:
+    """Sort spans and merge the overlapping or touching ones; empty spans are dropped.
+
+    Examples
+    --------
+    >>> merge_spans([(5, 9), (0, 3), (2, 4), (9, 10), (7, 7)])
+    [(0, 4), (5, 10)]
+    """
+    merged: list[list[int]] = []
+    for s, e in sorted(spans):
+        if e <= s:
+            continue
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return [(s, e) for s, e in merged]
 
 
 def count_words(text: str, start: int = 0, end: int | None = None) -> int:

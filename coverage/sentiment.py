@@ -59,6 +59,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from .segment import merge_spans as _merge
+
 __all__ = [
     "DEFAULT_TARGETS",
     "QUOTE_MAP",
@@ -829,18 +831,6 @@ def summarize_sentiment(
         def evidence(k: int) -> str | None:
             return None
     return _summary(ids, comp, pos_threshold, neg_threshold, evidence)
-
-
-def _merge(spans: Iterable[Span]) -> list[Span]:
-    merged: list[list[int]] = []
-    for s, e in sorted(spans):
-        if e <= s:
-            continue
-        if merged and s <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], e)
-        else:
-            merged.append([s, e])
-    return [(s, e) for s, e in merged]
 
 
 def sentiment_by_voice(
