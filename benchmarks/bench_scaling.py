@@ -38,6 +38,8 @@ def main() -> None:
     ap.add_argument("--max-mb", type=float, default=20)
     ap.add_argument("--stages", default="", help="comma-separated stage names (default: all)")
     ap.add_argument("--kinds", default="text,sentence")
+    ap.add_argument("--max-mb-sentence", type=float, default=2,
+                    help="largest unpunctuated sentence (it is slow to generate and score)")
     args = ap.parse_args()
     wanted = [s for s in args.stages.split(",") if s]
     stages = [(n, f) for n, f in default_stages() if not wanted or n in wanted or n == "segment"]
@@ -47,6 +49,8 @@ def main() -> None:
         print(f"\n{kind}: seconds (seconds per MB) per stage")
         print(f"{'MB':>6} " + " ".join(f"{n:>20}" for n, _ in stages))
         for mb in sizes:
+            if kind == "sentence" and mb > args.max_mb_sentence:
+                break
             text = texts(kind, mb)
             rec = make_article({"article_id": f"{kind}-{mb}"}, text)
             cells = []

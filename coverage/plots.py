@@ -108,7 +108,8 @@ def plot_sentence_lengths(sentences: pd.DataFrame, colors: dict[str, str] | None
 
 
 def plot_outlet_metrics(outlets: pd.DataFrame, metrics: list[str], *, title: str = "",
-                        xlabel: str = "mean per article", colors: dict[str, str] | None = None) -> Figure:
+                        xlabel: str = "mean per article", colors: dict[str, str] | None = None,
+                        labels: dict[str, str] | None = None) -> Figure:
     """Grouped horizontal bars: one group per metric, one bar per outlet, 95% CI whiskers.
 
     Parameters
@@ -119,6 +120,8 @@ def plot_outlet_metrics(outlets: pd.DataFrame, metrics: list[str], *, title: str
         Which metrics, top to bottom.
     title, xlabel : str
         Labels (say the unit in ``xlabel``).
+    labels : dict, optional
+        Words for the metrics' column names on the axis.
     """
     data = outlets[outlets["metric"].isin(metrics)]
     names = sorted(data["outlet"].unique())
@@ -135,7 +138,8 @@ def plot_outlet_metrics(outlets: pd.DataFrame, metrics: list[str], *, title: str
         ax.barh(ys, rows["mean"], height=band * 0.9, color=colors[outlet], xerr=err,
                 label=f"{outlet} (n={int(rows['n'].max()) if rows['n'].notna().any() else 0})",
                 error_kw={"elinewidth": 0.8, "capsize": 2})
-    ax.set_yticks([i + band * (len(names) - 1) / 2 for i in range(len(metrics))], metrics)
+    ax.set_yticks([i + band * (len(names) - 1) / 2 for i in range(len(metrics))],
+                  [(labels or {}).get(m, m.replace("_", " ")) for m in metrics])
     ax.invert_yaxis()
     ax.set_xlabel(xlabel)
     ax.axvline(0, color="#444444", lw=0.6)
@@ -213,7 +217,10 @@ def plot_sentiment_by_voice(outlets: pd.DataFrame, colors: dict[str, str] | None
     """Mean sentence sentiment in the reporter's voice and in quoted voices, per outlet."""
     return plot_outlet_metrics(outlets, ["mean_compound", "mean_compound_reporter", "mean_compound_quoted"],
                                title="Sentiment: the reporter's voice and the quoted voices",
-                               xlabel="mean VADER compound per sentence (-1 to 1)", colors=colors)
+                               xlabel="mean VADER compound per sentence (-1 to 1)", colors=colors,
+                               labels={"mean_compound": "all sentences",
+                                       "mean_compound_reporter": "reporter's voice",
+                                       "mean_compound_quoted": "quoted voices"})
 
 
 def plot_quoted_words_by_source(quotes: pd.DataFrame, articles: pd.DataFrame,
