@@ -338,6 +338,10 @@ class _Entity:
             self.descriptors.append(descriptor)
 
 
+#: Words that end the head of a description ("a federal judge in California").
+_HEAD_BREAKS = frozenset({"in", "of", "for", "from", "at", "on", "with", "who", "that", "which"})
+
+
 def _strip_det(mention: str) -> str:
     words = mention.split()
     while words and words[0].lower() in _DETERMINERS:
@@ -598,9 +602,15 @@ class SpeakerResolver:
             last = _POSSESSIVE_RE.sub("", caps[-1]) if caps[-1].endswith(("\u2019s", "'s")) else caps[-1]
             if last in self.surnames:
                 return self.surnames[last][-1]
-        head = tokens[-1].lower()
-        lowered = [t for t in tokens if t[:1].islower()]
-        if not caps or (lowered and tokens[-1][:1].islower()):
+        # The head of a description comes before its modifier: "a federal judge | in California".
+        core = tokens
+        for k in range(1, len(tokens)):
+            if tokens[k] in _HEAD_BREAKS:
+                core = tokens[:k]
+                break
+        head = core[-1].lower()
+        lowered = [t for t in core if t[:1].islower()]
+        if not caps or (lowered and core[-1][:1].islower()):
             # a definite description: "the judge", "the civil rights group"
             for ent in reversed(list(self.entities.values())):
                 if ent.is_person and any(head in d.lower().split() for d in ent.descriptors):

@@ -138,6 +138,9 @@ KEY_ROWS = [
     ("000_ea7caefe1a84aba5", "“Today’s ruling could not be stronger", "direct", "said", "ACLU attorney Lee Gelernt",
      "Lee Gelernt", "advocacy group or NGO"),
     ("000_ea7caefe1a84aba5", "become their persecutors", "direct", "said", "the judge", "Dana Sabraw", "court"),
+    # a description whose head ("judge") precedes its modifier, before the judge is named
+    ("001_221fe0cf147a3b74", "a challenge to the practice of separating parents", "indirect", "ruled",
+     "A federal judge in California", "Dana Sabraw", "court"),
     ("000_ea7caefe1a84aba5", "The process will soon become a national policy", "indirect", "claim", "they",
      "American Civil Liberties Union", "advocacy group or NGO"),
     ("000_ea7caefe1a84aba5", "separations are necessary", "indirect", "argues", "The U.S. government",
