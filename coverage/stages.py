@@ -84,9 +84,13 @@ def quotes_stage(ctx) -> None:
 
 def _speaker_rows(text: str, speech: list[dict], verbatim: list[tuple[int, int]]) -> list[dict]:
     """One row per canonical speaker of an article: type, quotes by kind, words, first position."""
-    from .segment import WORD_RE
+    import bisect
+
+    from .segment import WORD_RE, merge_spans
 
     by: dict[str, dict] = {}
+    verbatim = merge_spans(verbatim)
+    ends = [e for _, e in verbatim]
     order = sorted(speech, key=lambda r: r["start"])
     for rank, r in enumerate(order, start=1):
         name = r["speaker"] if isinstance(r["speaker"], str) and r["speaker"] else "unresolved"
@@ -97,10 +101,13 @@ def _speaker_rows(text: str, speech: list[dict], verbatim: list[tuple[int, int]]
         entry["n_quotes"] += 1
         entry[f"n_{r['kind']}"] += 1
         entry["n_words_attributed"] += int(r["n_words"])
-        for s, e in verbatim:
-            lo, hi = max(s, r["start"]), min(e, r["end"])
+        # verbatim spans are sorted and disjoint: visit only those overlapping this quote
+        k = bisect.bisect_right(ends, r["start"])
+        while k < len(verbatim) and verbatim[k][0] < r["end"]:
+            lo, hi = max(verbatim[k][0], r["start"]), min(verbatim[k][1], r["end"])
             if lo < hi:
                 entry["n_words_verbatim"] += len(WORD_RE.findall(text, lo, hi))
+            k += 1
     return list(by.values())
 
 
