@@ -68,7 +68,14 @@ def targets():
         rec = load(data)
         analyze_article(rec)
 
-    return {"load": load, "segment": segment, "clean": clean, "analyze_article": analyze}
+    def quotes(data: bytes):  # raw, uncleaned text straight into the extractor
+        from coverage.quotes import extract_quote_rows
+
+        text = data.decode("utf-8", "replace")
+        for r in extract_quote_rows(text):
+            assert text[r["start"]:r["end"]] == r["text"]
+
+    return {"load": load, "segment": segment, "clean": clean, "quotes": quotes, "analyze_article": analyze}
 
 
 def main() -> None:
