@@ -477,7 +477,7 @@ def iter_payloads(source: Any = None, *, text_col: str | None = None, outlet_col
                               **read_options)
 
 
-def _iter_payloads(source: Any, *, text_col=None, outlet_col=None, id_col=None, chunksize: int = 10_000,
+def _iter_payloads(source: Any, *, text_col=None, outlet_col=None, id_col=None, chunksize: int = 2_000,
                    **read_options: Any):
     if source is None:
         source = EMBEDDED_CORPUS

@@ -17,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-from .compare import summarize_by_outlet
+from .compare import OutletAccumulator, summarize_by_outlet
 from .corpus import ERROR_COLUMNS, Corpus
 from .errors import ArticleError
 from .results import TABLE_COLUMNS, Results
@@ -354,6 +354,13 @@ def analyze_to_parquet(source: Any, directory: str, *, chunk_size: int = 500, en
         else:
             raise ValueError(f"{out} holds a run with other settings; use a new directory")
     read = {"text_col": text_col, "outlet_col": outlet_col, "id_col": id_col}
+    # The outlet summary is accumulated chunk by chunk, so memory does not grow with the corpus;
+    # chunks finished by an earlier, interrupted run are read back for it one at a time.
+    outlets = OutletAccumulator()
+    for index in sorted(done):
+        part = out / "articles" / f"part-{index:06d}.parquet"
+        if part.exists():
+            outlets.add(_metric_columns(pd.read_parquet(part)))
     index = -1
     for index, outputs in enumerate(_iter_outputs(source, p, stages, engine=engine, n_jobs=n_jobs,
                                                   chunk_size=chunk_size, cache_dir=None, client=client,
@@ -361,6 +368,8 @@ def analyze_to_parquet(source: Any, directory: str, *, chunk_size: int = 500, en
         if index in done:
             continue
         tables, errors = outputs
+        if "articles" in tables:
+            outlets.add(_metric_columns(tables["articles"]))
         if errors:
             tables = {**tables, "errors": table_frame("errors", errors)}
         for name, frame in tables.items():  # empty tables are left out: no column types
@@ -371,16 +380,20 @@ def analyze_to_parquet(source: Any, directory: str, *, chunk_size: int = 500, en
             tmp.replace(folder / f"part-{index:06d}.parquet")
         done.add(index)
         ledger.write_text(json.dumps({"signature": signature, "done": sorted(done)}))
-    articles = pd.read_parquet(out / "articles") if (out / "articles").exists() else pd.DataFrame()
-    metric_cols = [c for c in articles.columns
-                   if c not in _META and pd.api.types.is_numeric_dtype(articles[c])
-                   and not pd.api.types.is_bool_dtype(articles[c])]
-    summarize_by_outlet(articles, metric_cols).to_parquet(out / "outlets.parquet", index=False)
+    outlets.result().to_parquet(out / "outlets.parquet", index=False)
     record = asdict(p)
     record.update(record.pop("extra"))
     record["stages"] = stage_names
-    Results({"articles": articles}, record)._write_manifest(out, chunks=index + 1)
+    Results({}, record)._write_manifest(out, chunks=index + 1)
     return out
+
+
+def _metric_columns(articles: pd.DataFrame) -> pd.DataFrame:
+    """The outlet and the numeric metric columns of an articles table."""
+    keep = [c for c in articles.columns
+            if c not in _META and pd.api.types.is_numeric_dtype(articles[c])
+            and not pd.api.types.is_bool_dtype(articles[c])]
+    return articles[["outlet"] + keep]
 
 
 def _flat_for_parquet(frame: pd.DataFrame) -> pd.DataFrame:

@@ -72,6 +72,10 @@ def test_stream_to_parquet_and_resume(corpus_df, serial, tmp_path):
     pdt.assert_frame_equal(pd.read_parquet(out / "sentences").reset_index(drop=True),
                            serial.sentences.reset_index(drop=True), check_dtype=False)
     assert pd.read_parquet(out / "errors").article_id.tolist() == ["syn3-0000005"]
+    # the outlet summary, accumulated chunk by chunk (and across the resume), equals the serial one
+    streamed = pd.read_parquet(out / "outlets.parquet").sort_values(["outlet", "metric"]).reset_index(drop=True)
+    expected = serial.outlets.sort_values(["outlet", "metric"]).reset_index(drop=True)
+    pdt.assert_frame_equal(streamed, expected, check_dtype=False, rtol=1e-9)
 
 
 def test_disk_cache_returns_the_same_tables(corpus_df, serial, tmp_path):
