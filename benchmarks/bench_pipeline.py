@@ -20,8 +20,6 @@ import json
 import os
 import re
 import resource
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -80,8 +78,12 @@ def baseline(texts):
 
 
 def stream(n: int, jobs: int) -> None:
-    """Stream n articles from JSONL to Parquet in a child process; sample its process tree's RSS."""
+    """Stream n articles from JSONL to Parquet; a thread samples this process's and its workers' RSS."""
+    import threading
+
     import psutil
+
+    from coverage.pipeline import analyze_to_parquet
 
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "corpus.jsonl"
@@ -90,24 +92,34 @@ def stream(n: int, jobs: int) -> None:
                 for row in generate_corpus(min(5000, n - start), 8, seed=start).to_dict("records"):
                     fh.write(json.dumps(row) + "\n")
         size = src.stat().st_size / 1e6
-        code = ("import time; from coverage.pipeline import analyze_to_parquet; t=time.perf_counter();"
-                f"analyze_to_parquet({str(src)!r}, {str(Path(tmp) / 'out')!r}, n_jobs={jobs});"
-                "print(time.perf_counter()-t)")
-        child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
-        proc = psutil.Process(child.pid)
-        peak_total = peak_main = 0.0
-        while child.poll() is None:
-            try:
-                tree = [proc] + proc.children(recursive=True)
-                rss = [p.memory_info().rss / 2**20 for p in tree]
-                peak_total, peak_main = max(peak_total, sum(rss)), max(peak_main, rss[0])
-            except psutil.Error:
-                pass
-            time.sleep(0.5)
-        seconds = float(child.stdout.read().split()[-1])
+        me = psutil.Process()
+        peak = {"main": 0.0, "total": 0.0, "workers": 0}
+        running = True
+
+        def watch() -> None:
+            while running:
+                try:
+                    kids = me.children(recursive=True)
+                    rss = me.memory_info().rss / 2**20
+                    total = rss + sum(k.memory_info().rss for k in kids) / 2**20
+                    peak.update(main=max(peak["main"], rss), total=max(peak["total"], total),
+                                workers=max(peak["workers"], len(kids)))
+                except psutil.Error:
+                    pass
+                time.sleep(0.2)
+
+        before = me.memory_info().rss / 2**20
+        watcher = threading.Thread(target=watch, daemon=True)
+        watcher.start()
+        t0 = time.perf_counter()
+        analyze_to_parquet(str(src), str(Path(tmp) / "out"), n_jobs=jobs)
+        seconds = time.perf_counter() - t0
+        running = False
+        watcher.join()
         print(f"streamed {n:,} articles ({size:.0f} MB JSONL) to Parquet with {jobs} process(es): "
-              f"{n / seconds:.0f} articles/s; peak RSS {peak_main:.0f} MB in the main process, "
-              f"{peak_total:.0f} MB summed over it and its workers (sampled every 0.5 s)")
+              f"{n / seconds:.0f} articles/s; peak RSS {peak['main']:.0f} MB in the main process "
+              f"({before:.0f} MB before the run), {peak['total']:.0f} MB summed with its "
+              f"{peak['workers']} helper processes (sampled every 0.2 s)")
 
 
 def main() -> None:

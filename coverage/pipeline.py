@@ -275,7 +275,9 @@ def analyze(source: Any = None, *, engine: str = "local", n_jobs: int = 1, chunk
         Where the per-article work runs: this machine's processes, or a dask.distributed
         cluster (``client``, or a ``LocalCluster`` with ``n_jobs`` workers; the ``dask`` extra).
     n_jobs : int
-        Processes (``1``: in this process; ``-1``: every core).
+        Processes (``1``: in this process; ``-1``: every core). Notebooks need nothing more; a
+        script that uses ``n_jobs > 1`` must call ``analyze`` under ``if __name__ == "__main__":``
+        (worker processes import the script, as with any Python multiprocessing).
     chunk_size : int
         Articles per task.
     cache_dir : path-like, optional
