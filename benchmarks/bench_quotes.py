@@ -64,7 +64,7 @@ def scaling() -> None:
     print("realistic text: synthetic articles concatenated (segment + extract_quote_rows)")
     arts = generate_corpus(600, 8, seed=2).text.tolist()
     pool = "\n\n".join(arts)
-    prev = None
+    prev = prev_mb = None
     for mb in (0.5, 1, 2, 5, 10, 20):
         n = int(mb * 1_000_000)
         text = (pool * (n // len(pool) + 1))[:n]

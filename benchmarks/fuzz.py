@@ -47,8 +47,6 @@ def mutate(rng: random.Random) -> bytes:
 
 
 def targets():
-    from coverage import stages as _stages  # noqa: F401 - metric stages are part of analyze_article
-
     def load(data: bytes):
         text, _ = decode_bytes(data, "fuzz")
         return make_article({"article_id": "fuzz", "outlet": "F"}, text)

@@ -10,7 +10,6 @@ article never loses the rest.
 
 from __future__ import annotations
 
-import html
 import json
 import logging
 import re
@@ -528,9 +527,8 @@ def _needs_files(chunk: pd.DataFrame, text_col: str | None) -> bool:
 
 def _iter_jsonl(path: Path, *, text_col, outlet_col, id_col, chunksize):
     batch: list[dict] = []
-    bad: list[tuple[int, str]] = []
 
-    def flush(start):
+    def flush():
         if batch:
             df = pd.DataFrame(batch)
             yield from _rows(df, str(path), text_col=text_col, outlet_col=outlet_col, id_col=id_col)
@@ -550,8 +548,8 @@ def _iter_jsonl(path: Path, *, text_col, outlet_col, id_col, chunksize):
                 continue
             batch.append(obj)
             if len(batch) >= chunksize:
-                yield from flush(lineno)
-        yield from flush(0)
+                yield from flush()
+        yield from flush()
 
 
 def _iter_folder(folder: Path, *, text_col, outlet_col, id_col):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import socket
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,3 +43,20 @@ def no_network(monkeypatch):
     monkeypatch.setattr(socket.socket, "connect_ex", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     yield
+
+
+def assert_same(got: Any, want: Any, path: str = "") -> None:
+    """Equal values of identical types, dict keys in the same order, NaN equal to NaN."""
+    assert type(got) is type(want), f"{path}: {type(got).__name__} != {type(want).__name__}"
+    if isinstance(want, dict):
+        assert list(got) == list(want), f"{path}: keys {list(got)} != {list(want)}"
+        for key in want:
+            assert_same(got[key], want[key], f"{path}.{key}")
+    elif isinstance(want, list):
+        assert len(got) == len(want), f"{path}: {len(got)} rows != {len(want)}"
+        for i, (g, w) in enumerate(zip(got, want)):
+            assert_same(g, w, f"{path}[{i}]")
+    elif isinstance(want, float) and math.isnan(want):
+        assert math.isnan(got), f"{path}: {got} is not NaN"
+    else:
+        assert got == want, f"{path}: {got!r} != {want!r}"

@@ -9,7 +9,6 @@ fail if either side drifts.
 
 from __future__ import annotations
 
-import math
 import re
 from typing import Any
 
@@ -20,6 +19,8 @@ import coverage
 from coverage import framing, terms
 from coverage.segment import split_sentences
 from coverage.synthetic import generate_corpus
+
+from .conftest import assert_same
 
 PARAMS = [
     pytest.param({}, id="defaults"),
@@ -70,21 +71,6 @@ def reference(text: str, sentences: list[tuple[int, int]], title: str,
     }
 
 
-def assert_same(got: Any, want: Any, path: str = "") -> None:
-    """Equal values of identical types, dict keys in the same order, NaN equal to NaN."""
-    assert type(got) is type(want), f"{path}: {type(got).__name__} != {type(want).__name__}"
-    if isinstance(want, dict):
-        assert list(got) == list(want), f"{path}: keys {list(got)} != {list(want)}"
-        for key in want:
-            assert_same(got[key], want[key], f"{path}.{key}")
-    elif isinstance(want, list):
-        assert len(got) == len(want), f"{path}: {len(got)} rows != {len(want)}"
-        for i, (g, w) in enumerate(zip(got, want)):
-            assert_same(g, w, f"{path}[{i}]")
-    elif isinstance(want, float) and math.isnan(want):
-        assert math.isnan(got), f"{path}: {got} is not NaN"
-    else:
-        assert got == want, f"{path}: {got!r} != {want!r}"
 
 
 def check(text: str, sentences: list[tuple[int, int]], title: str, **params: Any) -> None:

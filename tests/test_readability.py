@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 import socket
-from pathlib import Path
 
 import pytest
 
@@ -28,7 +27,8 @@ from coverage.readability import (
 from coverage.segment import split_sentences, tokenize
 from coverage.syllables import count_syllables, estimate_syllables, number_syllables
 
-CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
+from .conftest import CORPUS
+
 SEEDS = sorted(CORPUS.glob("*.txt"))
 INDICES = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog",
            "coleman_liau", "ari", "dale_chall")

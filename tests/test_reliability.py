@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 
 import pandas as pd
 import pandas.testing as pdt

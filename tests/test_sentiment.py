@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import socket
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -21,7 +20,8 @@ from coverage.sentiment import (
     summarize_sentiment,
 )
 
-CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
+from .conftest import CORPUS
+
 SEEDS = sorted(CORPUS.glob("*.txt"))
 KEYS = ("neg", "neu", "pos", "compound")
 
