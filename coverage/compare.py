@@ -233,19 +233,26 @@ def shared_quotations(quotes: pd.DataFrame, threshold: float = 0.6,
     for i, u in enumerate(member_of):
         groups.setdefault(find(u), []).append(i)
     outlets = q["outlet"].tolist()
+    article_ids, texts = q["article_id"].tolist(), q["text"].tolist()
+    quote_ids = q["quote_id"].tolist() if "quote_id" in q.columns else list(range(len(q)))
+    speakers = q["speaker"].tolist() if "speaker" in q.columns else [None] * len(q)
     out = []
     gid = 0
     for members in sorted(groups.values()):
         if len({outlets[i] for i in members}) < 2:
             continue
         longest = max(members, key=lambda i: (len(toks[i]), -i))
+        sm = difflib.SequenceMatcher(None, autojunk=False)
+        sm.set_seq1(toks[longest])
+        passages: dict[int, tuple[int, int, int]] = {}  # per distinct quotation: matched, first, end
         for i in sorted(members, key=lambda i: (outlets[i], i)):
-            sm = difflib.SequenceMatcher(None, toks[longest], toks[i], autojunk=False)
-            blocks = [b for b in sm.get_matching_blocks() if b.size]
-            matched = sum(b.size for b in blocks)
-            row = q.iloc[i]
-            out.append((gid, row["outlet"], row["article_id"], row.get("quote_id", i), row.get("speaker"),
-                        row["text"], len(toks[i]), matched, matched / max(1, len(toks[longest])),
-                        blocks[0].a if blocks else -1, blocks[-1].a + blocks[-1].size if blocks else -1))
+            if member_of[i] not in passages:
+                sm.set_seq2(toks[i])
+                blocks = [b for b in sm.get_matching_blocks() if b.size]
+                passages[member_of[i]] = (sum(b.size for b in blocks), blocks[0].a if blocks else -1,
+                                          blocks[-1].a + blocks[-1].size if blocks else -1)
+            matched, first, end = passages[member_of[i]]
+            out.append((gid, outlets[i], article_ids[i], quote_ids[i], speakers[i], texts[i],
+                        len(toks[i]), matched, matched / max(1, len(toks[longest])), first, end))
         gid += 1
     return pd.DataFrame(out, columns=cols)

@@ -10,6 +10,7 @@ article never loses the rest.
 
 from __future__ import annotations
 
+import datetime
 import json
 import logging
 import re
@@ -319,6 +320,10 @@ def _text(value: Any) -> str:
     return str(value).strip() if _present(value) else ""
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?"
+                       r"(?:Z|[+-]\d{2}:\d{2})?)?\Z")
+
+
 def normalize_date(value: Any, article: str) -> str:
     """Parse a publication date in any common format to ISO ``YYYY-MM-DD[THH:MM:SS]``.
 
@@ -329,6 +334,17 @@ def normalize_date(value: Any, article: str) -> str:
     """
     if not _present(value):
         return ""
+    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
+        # The common case, ISO 8601, without pandas' format inference (~100x faster, same result;
+        # an impossible date such as 2018-02-30 goes on to pandas, which reports it).
+        try:
+            dt = datetime.datetime.fromisoformat(value.strip())
+        except ValueError:
+            pass
+        else:
+            if dt.tzinfo is not None:
+                dt = dt.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+            return dt.strftime("%Y-%m-%d") if dt.time() == datetime.time() else dt.strftime("%Y-%m-%dT%H:%M:%S")
     ts = pd.to_datetime(str(value).strip(), errors="coerce", utc=False, format="mixed")
     if ts is pd.NaT or pd.isna(ts):
         raise MetadataError(article, "published", f"not a date: {value!r}")

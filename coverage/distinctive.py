@@ -40,7 +40,8 @@ from collections.abc import Callable, Iterable, Mapping
 
 import pandas as pd
 
-__all__ = ["DISTINCTIVE_COLUMNS", "ngrams", "count_ngrams", "fightin_words"]
+__all__ = ["DISTINCTIVE_COLUMNS", "ngrams", "count_ngrams", "ngram_counts", "fightin_words",
+           "fightin_words_from_counts"]
 
 logger = logging.getLogger(__name__)
 
@@ -98,26 +99,68 @@ def _runs(text: str, tokenizer: Callable[[str], list[str]] | None = None,
     """Lowercase token runs of ``text``: n-grams never cross a run's end (sentence punctuation)."""
     if tokenizer is not None:
         runs = [[t.lower() for t in tokenizer(text)]]
+    elif _MARK in text or _SEP in text:  # the markers of the fast path are in the text itself
+        runs = _runs_by_token(text)
     else:
-        runs, run, prev_end = [], [], 0
-        breaks = _BREAK_RE.search
-        for m in _TOKEN_RE.finditer(text):
-            start = m.start()
-            if run and start > prev_end and breaks(text, prev_end, start):
-                gap = text[prev_end:start]
-                acronym = ("." in run[-1] and gap.startswith(".")
-                           and m.group(0)[0].islower() and not _HARD_BREAK_RE.search(gap))
-                if not acronym:
-                    runs.append(run)
-                    run = []
-            run.append(m.group(0).lower())
-            prev_end = m.end()
-        if run:
-            runs.append(run)
+        runs = _runs_by_gap(text)
     if stopwords:
         stop = {w.lower() for w in stopwords}
         runs = [[t for t in run if t not in stop] for run in runs]
     return runs
+
+
+_MARK, _SEP = "\x01", "\x02"
+# a gap between two tokens (in the text with every token replaced by _MARK) that breaks the run
+_BREAK_GAP_RE = re.compile(r"(?<=\x01)[^\x01]*?[.!?;:\n][^\x01]*(?=\x01)")
+
+
+def _acronym_gap(gap: str, before: str, after: str) -> bool:
+    """"U.S. judge": the period after a dotted token, then a lowercase word, does not break."""
+    return "." in before and gap.startswith(".") and after[0].islower() and not _HARD_BREAK_RE.search(gap)
+
+
+def _runs_by_gap(text: str) -> list[list[str]]:
+    """The runs with the regex engine doing the per-token work: only the breaks are visited."""
+    tokens = _TOKEN_RE.findall(text)
+    if not tokens:
+        return []
+    lowered = _SEP.join(tokens).lower().split(_SEP)
+    marked = _TOKEN_RE.sub(_MARK, text)
+    runs, first, seen, pos = [], 0, 0, 0
+    for m in _BREAK_GAP_RE.finditer(marked):
+        seen += marked.count(_MARK, pos, m.start())  # tokens before this gap
+        pos = m.start()
+        if not _acronym_gap(m.group(), tokens[seen - 1], tokens[seen]):
+            runs.append(lowered[first:seen])
+            first = seen
+    runs.append(lowered[first:])
+    return runs
+
+
+def _runs_by_token(text: str) -> list[list[str]]:
+    """The runs, token by token (for texts holding the fast path's marker characters)."""
+    runs, run, prev_end = [], [], 0
+    breaks = _BREAK_RE.search
+    for m in _TOKEN_RE.finditer(text):
+        start = m.start()
+        if run and start > prev_end and breaks(text, prev_end, start):
+            if not _acronym_gap(text[prev_end:start], prev, m.group(0)):
+                runs.append(run)
+                run = []
+        prev = m.group(0)
+        run.append(prev.lower())
+        prev_end = m.end()
+    if run:
+        runs.append(run)
+    return runs
+
+
+def _count_order(runs: Iterable[list[str]], n: int) -> Counter[str]:
+    """Counts of the n-grams of order ``n`` in token runs (the counting happens in C)."""
+    c: Counter[str] = Counter()
+    for run in runs:
+        c.update(run if n == 1 else map(" ".join, zip(*(run[k:] for k in range(n)))))
+    return c
 
 
 def count_ngrams(
@@ -230,42 +273,83 @@ def fightin_words(
     by_outlet = _texts_by_outlet(docs, outlet_col, text_col)
     if len(by_outlet) < 2:
         raise ValueError(f"need at least two outlets to compare, got {list(by_outlet)}")
+    _check_range(ngram_range)
+    counts = {o: ngram_counts(texts, ngram_range, tokenizer, stopwords) for o, texts in by_outlet.items()}
+    return fightin_words_from_counts(counts, ngram_range=ngram_range, alpha0=alpha0, prior=prior,
+                                     min_count=min_count)
+
+
+def _check_range(ngram_range: tuple[int, int]) -> None:
     lo, hi = ngram_range
     if not 1 <= lo <= hi:
         raise ValueError(f"bad ngram_range {ngram_range!r}")
+
+
+def ngram_counts(
+    texts: Iterable[str],
+    ngram_range: tuple[int, int] = (1, 2),
+    tokenizer: Callable[[str], list[str]] | None = None,
+    stopwords: Iterable[str] | None = None,
+) -> dict[int, Counter[str]]:
+    """N-gram counts of some texts, per order: what :func:`fightin_words_from_counts` takes.
+
+    Counts of different batches of texts add up (``Counter.update``), so a corpus can be counted
+    in pieces, where it is processed, and the pieces merged.
+
+    Parameters
+    ----------
+    texts : iterable of str
+    ngram_range : (int, int)
+        Smallest and largest order, inclusive.
+    tokenizer, stopwords
+        As in :func:`ngrams`.
+
+    Returns
+    -------
+    dict of int to collections.Counter
+        ``{n: Counter(n-gram -> count)}`` for every order in the range.
+
+    Examples
+    --------
+    >>> ngram_counts(["The judge ruled. The judge"])[2]
+    Counter({'the judge': 2, 'judge ruled': 1})
+    """
+    _check_range(ngram_range)
+    runs = [r for text in ([texts] if isinstance(texts, str) else texts)
+            for r in _runs(text, tokenizer, stopwords)]
+    return {n: _count_order(runs, n) for n in range(ngram_range[0], ngram_range[1] + 1)}
+
+
+def fightin_words_from_counts(
+    counts: Mapping[str, Mapping[int, Counter[str]]],
+    *,
+    ngram_range: tuple[int, int] = (1, 2),
+    alpha0: float | None = None,
+    prior: Mapping[str, float] | None = None,
+    min_count: int = 1,
+) -> pd.DataFrame:
+    """Fightin' Words from n-gram counts per outlet (see :func:`fightin_words`).
+
+    Parameters
+    ----------
+    counts : mapping
+        ``{outlet: {n: Counter}}`` as :func:`ngram_counts` returns for each outlet's texts
+        (merged across batches); at least two outlets.
+    ngram_range, alpha0, prior, min_count
+        As in :func:`fightin_words`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        As :func:`fightin_words`.
+    """
+    if len(counts) < 2:
+        raise ValueError(f"need at least two outlets to compare, got {list(counts)}")
+    _check_range(ngram_range)
     rows: list[tuple] = []
-    # Tokenize every text once; count every order from the same runs.
-    runs = {o: [r for text in ([t] if isinstance(t, str) else t) for r in _runs(text, tokenizer, stopwords)]
-            for o, t in by_outlet.items()}
-    for n in range(lo, hi + 1):
-        counts = {o: Counter(" ".join(r[k:k + n]) for r in rs for k in range(len(r) - n + 1))
-                  for o, rs in runs.items()}
-        pooled: Counter[str] = Counter()
-        for c in counts.values():
-            pooled.update(c)
-        if prior is None:
-            background = pooled
-        else:
-            background = Counter({k: float(v) for k, v in prior.items()
-                                  if len(k.split(" ")) == n})
-        bg_total = float(sum(background.values()))
-        a0 = float(alpha0) if alpha0 is not None else bg_total
-        vocab = sorted(w for w, c in pooled.items() if c >= min_count)
-        totals = {o: sum(c.values()) for o, c in counts.items()}
-        grand = sum(totals.values())
-        for o, c in counts.items():
-            n_i, n_j = totals[o], grand - totals[o]
-            for w in vocab:
-                a_w = a0 * background.get(w, 0.0) / bg_total if bg_total else 0.0
-                if a_w <= 0:
-                    a_w = 0.5
-                y_i = c.get(w, 0)
-                y_j = pooled[w] - y_i
-                delta = (math.log((y_i + a_w) / (n_i + a0 - y_i - a_w))
-                         - math.log((y_j + a_w) / (n_j + a0 - y_j - a_w)))
-                var = 1.0 / (y_i + a_w) + 1.0 / (y_j + a_w)
-                rows.append((o, w, n, y_i, y_j, n_i, n_j, a_w, delta, var,
-                             delta / math.sqrt(var)))
+    for n in range(ngram_range[0], ngram_range[1] + 1):
+        by_outlet = {o: c.get(n, Counter()) for o, c in sorted(counts.items())}
+        rows.extend(_score_order(by_outlet, n, alpha0, prior, min_count))
     out = pd.DataFrame(rows, columns=list(DISTINCTIVE_COLUMNS[:-1]))
     if out.empty:
         out["rank"] = pd.Series(dtype="int64")
@@ -275,3 +359,34 @@ def fightin_words(
     out["rank"] = out.groupby(["outlet", "n"]).cumcount() + 1
     return out.astype({"n": "int64", "count": "int64", "count_others": "int64",
                        "n_tokens": "int64", "n_tokens_others": "int64", "rank": "int64"})
+
+
+def _score_order(counts: Mapping[str, Counter[str]], n: int, alpha0: float | None,
+                 prior: Mapping[str, float] | None, min_count: int) -> list[tuple]:
+    """The rows of one n-gram order: every outlet against the others pooled."""
+    rows: list[tuple] = []
+    pooled: Counter[str] = Counter()
+    for c in counts.values():
+        pooled.update(c)
+    if prior is None:
+        background = pooled
+    else:
+        background = Counter({k: float(v) for k, v in prior.items() if len(k.split(" ")) == n})
+    bg_total = float(sum(background.values()))
+    a0 = float(alpha0) if alpha0 is not None else bg_total
+    vocab = sorted(w for w, c in pooled.items() if c >= min_count)
+    totals = {o: sum(c.values()) for o, c in counts.items()}
+    grand = sum(totals.values())
+    for o, c in counts.items():
+        n_i, n_j = totals[o], grand - totals[o]
+        for w in vocab:
+            a_w = a0 * background.get(w, 0.0) / bg_total if bg_total else 0.0
+            if a_w <= 0:
+                a_w = 0.5
+            y_i = c.get(w, 0)
+            y_j = pooled[w] - y_i
+            delta = (math.log((y_i + a_w) / (n_i + a0 - y_i - a_w))
+                     - math.log((y_j + a_w) / (n_j + a0 - y_j - a_w)))
+            var = 1.0 / (y_i + a_w) + 1.0 / (y_j + a_w)
+            rows.append((o, w, n, y_i, y_j, n_i, n_j, a_w, delta, var, delta / math.sqrt(var)))
+    return rows

@@ -86,13 +86,15 @@ class ArticleCache:
 
 
 def run_chunk(records: list[Mapping[str, Any]], params: Any, stages: Any = None,
-              cache: ArticleCache | None = None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+              cache: ArticleCache | None = None, ngram_range: tuple[int, int] | None = None
+              ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """Analyze a chunk of records; never raises for one article's problem.
 
     Returns
     -------
     (dict of str to pandas.DataFrame, list of dict)
-        The chunk's tables and its error rows (see :func:`coverage.pipeline.chunk_frames`).
+        The chunk's tables and its error rows (see :func:`coverage.pipeline.chunk_frames`;
+        with ``ngram_range``, the chunk's n-gram counts too).
     """
     from .corpus import load_article
     from .errors import ArticleError
@@ -124,7 +126,7 @@ def run_chunk(records: list[Mapping[str, Any]], params: Any, stages: Any = None,
         if cache is not None:
             cache.put(rec, result)
         out.append(result)
-    return chunk_frames(out)
+    return chunk_frames(out, ngram_range)
 
 
 def _strip(rec: Any) -> Any:
@@ -136,7 +138,8 @@ def _strip(rec: Any) -> Any:
 
 def map_chunks(chunks: Iterable[list[Mapping[str, Any]]], params: Any, *, engine: str = "local",
                n_jobs: int = 1, stages: Any = None, cache: ArticleCache | None = None,
-               client: Any = None) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:
+               client: Any = None, ngram_range: tuple[int, int] | None = None
+               ) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:
     """Run :func:`run_chunk` over chunks with the chosen engine, yielding results in order.
 
     Parameters
@@ -148,21 +151,26 @@ def map_chunks(chunks: Iterable[list[Mapping[str, Any]]], params: Any, *, engine
         ``dask.distributed.Client``) or starts a ``LocalCluster`` with ``n_jobs`` workers.
     n_jobs : int
         Processes (``-1``: all cores).
+    ngram_range : (int, int), optional
+        Also count each chunk's n-grams (see :func:`run_chunk`).
     """
     jobs = resolve_jobs(n_jobs)
     if engine == "local" and jobs == 1:
         for chunk in chunks:
-            yield run_chunk(chunk, params, stages, cache)
+            yield run_chunk(chunk, params, stages, cache, ngram_range)
         return
     if engine == "local":
         from concurrent.futures import ProcessPoolExecutor
         import multiprocessing as mp
 
         ctx = mp.get_context("forkserver" if os.name == "posix" else "spawn")
+        if ctx.get_start_method() == "forkserver":  # workers fork from a warm process
+            ctx.set_forkserver_preload(["__main__", "coverage.warmup"])
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
             pending = []
             for chunk in chunks:
-                pending.append(pool.submit(run_chunk, [_strip(r) for r in chunk], params, stages, cache))
+                pending.append(pool.submit(run_chunk, [_strip(r) for r in chunk], params, stages, cache,
+                                           ngram_range))
                 if len(pending) > jobs:  # bounded look-ahead keeps memory flat
                     yield pending.pop(0).result()
             for fut in pending:
@@ -182,7 +190,7 @@ def map_chunks(chunks: Iterable[list[Mapping[str, Any]]], params: Any, *, engine
             window = []
             for chunk in chunks:
                 window.append(client.submit(run_chunk, [_strip(r) for r in chunk], params, stages, cache,
-                                            pure=False))
+                                            ngram_range, pure=False))
                 if len(window) >= 4 * max(1, len(client.scheduler_info().get("workers", {})) or jobs):
                     yield window.pop(0).result()
             for fut in window:

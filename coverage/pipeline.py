@@ -9,7 +9,9 @@ is analyzed: every input article ends up exactly once in ``articles`` or in ``er
 
 from __future__ import annotations
 
+import itertools
 import logging
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -210,7 +212,7 @@ def _corpus_records(corpus: Corpus) -> Iterable[dict[str, Any]]:
 
 
 def _iter_outputs(source, p, stages, *, engine, n_jobs, chunk_size, cache_dir, client, progress, read,
-                  skip_chunks=frozenset()):
+                  skip_chunks=frozenset(), count_ngrams=False):
     from .engines import ArticleCache, chunked, map_chunks
 
     cache = None
@@ -228,8 +230,9 @@ def _iter_outputs(source, p, stages, *, engine, n_jobs, chunk_size, cache_dir, c
 
         bar = tqdm(desc="articles", unit="article")
     try:
+        ngram_range = tuple(p.get("distinctive_ngrams", (1, 2))) if count_ngrams else None
         for outputs in map_chunks(chunks, p, engine=engine, n_jobs=n_jobs, stages=stages, cache=cache,
-                                  client=client):
+                                  client=client, ngram_range=ngram_range):
             if bar is not None:
                 frames, errors = outputs
                 bar.update(len(frames.get("articles", ())) + len(errors))
@@ -239,11 +242,19 @@ def _iter_outputs(source, p, stages, *, engine, n_jobs, chunk_size, cache_dir, c
             bar.close()
 
 
-def chunk_frames(outputs) -> tuple[dict[str, pd.DataFrame], list[dict]]:
+#: Key of a chunk's n-gram counts (``{outlet: {n: Counter}}``) among its frames, when asked for.
+NGRAM_COUNTS = "_ngram_counts"
+
+
+def chunk_frames(outputs, ngram_range: tuple[int, int] | None = None
+                 ) -> tuple[dict[str, Any], list[dict]]:
     """Per-article outputs of a chunk as one DataFrame per table, plus the error rows.
 
     Runs where the chunk ran (a worker process or a dask worker), so the parent receives compact
-    DataFrames rather than hundreds of thousands of row dicts.
+    DataFrames rather than hundreds of thousands of row dicts. With ``ngram_range``, the
+    frames also hold, under :data:`NGRAM_COUNTS`, the chunk's n-gram counts per outlet (of its
+    sentences, as :func:`coverage.distinctive.fightin_words` counts them), so the parent merges
+    counts instead of tokenizing the whole corpus again.
     """
     rows: dict[str, list[dict]] = {}
     errors: list[dict] = []
@@ -253,7 +264,28 @@ def chunk_frames(outputs) -> tuple[dict[str, pd.DataFrame], list[dict]]:
         else:
             for name, table_rows in value.items():
                 rows.setdefault(name, []).extend(table_rows)
-    return {name: table_frame(name, r) for name, r in rows.items() if r}, errors
+    frames: dict[str, Any] = {name: table_frame(name, r) for name, r in rows.items() if r}
+    if ngram_range is not None and rows.get("sentences"):
+        frames[NGRAM_COUNTS] = _ngram_counts(rows["sentences"], ngram_range)
+    return frames, errors
+
+
+def _ngram_counts(sentences: list[dict], ngram_range: tuple[int, int]) -> dict[str, dict[int, Counter]]:
+    """N-gram counts per outlet of sentence rows (in article order), one text per article."""
+    from .distinctive import ngram_counts
+
+    texts: dict[str, list[str]] = {}
+    for (outlet, _), group in itertools.groupby(sentences, key=lambda r: (r["outlet"], r["article_id"])):
+        texts.setdefault(str(outlet), []).append("\n".join(r["text"] for r in group))
+    return {outlet: ngram_counts(docs, tuple(ngram_range)) for outlet, docs in texts.items()}
+
+
+def merge_ngram_counts(total: dict[str, dict[int, Counter]], part: dict[str, dict[int, Counter]]) -> None:
+    """Add a chunk's n-gram counts (see :func:`chunk_frames`) to ``total``, in place."""
+    for outlet, by_order in part.items():
+        mine = total.setdefault(outlet, {})
+        for n, counts in by_order.items():
+            mine.setdefault(n, Counter()).update(counts)
 
 
 def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
@@ -311,14 +343,16 @@ def analyze(source: Any = None, *, engine: str = "local", n_jobs: int = 1, chunk
     read = {"text_col": text_col, "outlet_col": outlet_col, "id_col": id_col}
     parts: dict[str, list[pd.DataFrame]] = {}
     errors: list[dict] = []
+    counts: dict[str, dict[int, Counter]] = {}
     for frames, chunk_errors in _iter_outputs(source, p, stages, engine=engine, n_jobs=n_jobs,
                                               chunk_size=chunk_size, cache_dir=cache_dir, client=client,
-                                              progress=progress, read=read):
+                                              progress=progress, read=read, count_ngrams=True):
+        merge_ngram_counts(counts, frames.pop(NGRAM_COUNTS, {}))
         for name, frame in frames.items():
             parts.setdefault(name, []).append(frame)
         errors.extend(chunk_errors)
     tables = {name: _concat(frames) for name, frames in parts.items()}
-    return assemble_results(tables, errors, p, [name for name, _ in stages])
+    return assemble_results(tables, errors, p, [name for name, _ in stages], ngram_counts=counts)
 
 
 def analyze_to_parquet(source: Any, directory: str, *, chunk_size: int = 500, engine: str = "local",
@@ -423,8 +457,12 @@ def table_frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
 
 
 def assemble_results(tables: dict[str, pd.DataFrame], errors: list[dict], params: Params,
-                     stage_names: list[str]) -> Results:
-    """Article-level tables and error rows into :class:`Results`, adding the corpus-level tables."""
+                     stage_names: list[str], ngram_counts: dict | None = None) -> Results:
+    """Article-level tables and error rows into :class:`Results`, adding the corpus-level tables.
+
+    ``ngram_counts`` (merged from the chunks, see :func:`chunk_frames`) spares the corpus-level
+    tables from tokenizing the sentences again.
+    """
     frames = dict(tables)
     for name in ("articles", "sentences", "quotes", "frames", "removals"):
         frames.setdefault(name, pd.DataFrame(columns=TABLE_COLUMNS[name]))
@@ -434,7 +472,7 @@ def assemble_results(tables: dict[str, pd.DataFrame], errors: list[dict], params
     except ImportError:  # pragma: no cover
         corpus_tables = None
     if corpus_tables is not None:
-        frames.update(corpus_tables(frames, params))
+        frames.update(corpus_tables(frames, params, ngram_counts=ngram_counts))
     metric_cols = [c for c in frames["articles"].columns
                    if c not in _META and pd.api.types.is_numeric_dtype(frames["articles"][c])
                    and not pd.api.types.is_bool_dtype(frames["articles"][c])]

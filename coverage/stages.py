@@ -176,8 +176,12 @@ METRIC_STAGES: list = [("quotes", quotes_stage), ("readability", readability_sta
 # ----------------------------------------------------------------------------- corpus level
 
 
-def corpus_tables(frames: dict[str, pd.DataFrame], params: Any) -> dict[str, pd.DataFrame]:
+def corpus_tables(frames: dict[str, pd.DataFrame], params: Any,
+                  ngram_counts: dict | None = None) -> dict[str, pd.DataFrame]:
     """Cross-article tables from the article-level ones.
+
+    ``ngram_counts`` (``{outlet: {n: Counter}}`` of the sentences, merged from the chunks) is
+    used for the distinctive words instead of tokenizing the ``sentences`` table again.
 
     Returns
     -------
@@ -200,13 +204,18 @@ def corpus_tables(frames: dict[str, pd.DataFrame], params: Any) -> dict[str, pd.
     found = frames.get("terms")
     if found is not None and len(found):
         out["term_outlets"] = terms.summarize_terms_by_outlet(found)
+    ngram_range = tuple(get("distinctive_ngrams", DEFAULTS["distinctive_ngrams"]))
+    min_count = get("distinctive_min_count", DEFAULTS["distinctive_min_count"])
     sentences = frames.get("sentences")
-    if sentences is not None and len(sentences) and sentences["outlet"].nunique() >= 2:
+    if ngram_counts is not None:
+        if len(ngram_counts) >= 2:
+            out["distinctive_words"] = distinctive.fightin_words_from_counts(
+                ngram_counts, ngram_range=ngram_range, min_count=min_count)
+    elif sentences is not None and len(sentences) and sentences["outlet"].nunique() >= 2:
         docs = (sentences.sort_values(["article_id", "sentence_id"])
                 .groupby(["outlet", "article_id"], sort=True)["text"].agg("\n".join).reset_index())
-        out["distinctive_words"] = distinctive.fightin_words(
-            docs, ngram_range=tuple(get("distinctive_ngrams", DEFAULTS["distinctive_ngrams"])),
-            min_count=get("distinctive_min_count", DEFAULTS["distinctive_min_count"]))
+        out["distinctive_words"] = distinctive.fightin_words(docs, ngram_range=ngram_range,
+                                                             min_count=min_count)
     return out
 
 

@@ -123,3 +123,22 @@ def test_html_fallback_extractor():
     text, how = html_to_text("<html><body><header>Menu</header><p>One &amp; two.</p>"
                              "<footer>(c)</footer></body></html>", extractor="builtin")
     assert (text, how) == ("One & two.", "builtin html.parser")
+
+
+@pytest.mark.parametrize("value", [
+    "2018-06-06", " 2018-06-06 ", "2018-06-06T00:00:00", "2018-06-06 12:30", "2018-06-06T12:30:05Z",
+    "2018-06-06T23:30:05-05:00", "2018-06-07T00:00:00+02:00", "2018-06-06T00:00:00.5",
+    "2018-06-06T12:30:05.123456+05:30", "June 6, 2018", "06/06/2018 5:02 PM", "2018-02-30",
+])
+def test_iso_fast_path_agrees_with_pandas(value):
+    from coverage.corpus import normalize_date
+
+    ts = pd.to_datetime(value.strip(), errors="coerce", format="mixed")
+    if pd.isna(ts):
+        with pytest.raises(MetadataError, match="not a date"):
+            normalize_date(value, "a1")
+        return
+    if ts.tzinfo is not None:
+        ts = ts.tz_convert("UTC").tz_localize(None)
+    expected = ts.strftime("%Y-%m-%d") if ts == ts.normalize() else ts.strftime("%Y-%m-%dT%H:%M:%S")
+    assert normalize_date(value, "a1") == expected

@@ -21,8 +21,12 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from coverage.distinctive import fightin_words, ngrams
+from coverage.distinctive import (_runs, _runs_by_token, fightin_words, fightin_words_from_counts,
+                                  ngram_counts, ngrams)
+from coverage.pipeline import merge_ngram_counts
 
 WORKED = {"A": "wall wall border", "B": "border border children"}
 
@@ -96,3 +100,30 @@ def test_needs_two_outlets() -> None:
 )
 def test_ngrams(text, n, expected) -> None:
     assert ngrams(text, n) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The U.S. judge ruled. Courts agree", "U.S. Courts agree", "the u.s.\nmeans", "A.B.: c d",
+    "x\x01y. z", "Dr. Who?! no", "e.g. this; that", "", "...", "İstanbul. ıt", "a -b- c.d. e",
+])
+def test_fast_runs_equal_token_by_token_runs(text) -> None:
+    # _runs_by_gap lets the regex engine find the breaks; _runs_by_token is the plain loop
+    assert _runs(text) == _runs_by_token(text)
+
+
+@given(st.text(alphabet="aB. U.S.İı;:!?\n-'\u2019 z7", max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_fast_runs_property(text) -> None:
+    assert _runs(text) == _runs_by_token(text)
+
+
+def test_counts_merged_from_pieces_give_the_same_scores() -> None:
+    texts = {"A": ["Family separation. Family separation", "zero tolerance"],
+             "B": ["zero tolerance policy", "the U.S. judge said zero tolerance"]}
+    whole = fightin_words(texts)
+    merged: dict = {}
+    for outlet, docs in texts.items():  # one piece per text, merged as the pipeline merges chunks
+        for doc in docs:
+            merge_ngram_counts(merged, {outlet: ngram_counts([doc])})
+    pd.testing.assert_frame_equal(fightin_words_from_counts(merged), whole)
+    assert ngram_counts(texts["B"])[2]["zero tolerance"] == 2

@@ -37,6 +37,16 @@ def test_serial_result_shape(serial):
     assert serial.articles.outlet.nunique() == 4
 
 
+def test_distinctive_words_from_chunk_counts_equal_recount(serial):
+    # The chunks count their n-grams where they run; the parent only merges. Re-tokenizing the
+    # whole sentences table, as corpus_tables does without counts, gives the same table.
+    from coverage.stages import corpus_tables
+
+    recount = corpus_tables(serial.tables, serial.params)["distinctive_words"]
+    assert len(recount) > 100
+    pdt.assert_frame_equal(serial.distinctive_words, recount)
+
+
 def test_local_processes_equal_serial(corpus_df, serial):
     _same(coverage.analyze(corpus_df, chunk_size=5, n_jobs=2), serial)
 
