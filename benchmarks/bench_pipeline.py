@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Speed and memory of the whole pipeline, stage by stage, against the naive baseline.
 
-    .venv/bin/python benchmarks/bench_pipeline.py [--n 2000] [--jobs 2] [--baseline-n 200]
+    .venv/bin/python benchmarks/bench_pipeline.py [--n 2000] [--jobs 2] [--baseline-n 200] [--dask]
     .venv/bin/python benchmarks/bench_pipeline.py --stream 200000     # flat-memory streaming run
 
 On N synthetic article-sized texts (coverage.synthetic, deterministic), one core, it prints
 articles/s and MB/s for each stage (cleaning, segmentation, then every metric stage of the
 pipeline) and end to end; peak RSS; and, in the same run on the same texts, the naive baseline
 (pysbd sentences + textstat's seven indices + vaderSentiment per sentence) and a bare regex word
-pass, so each figure is also a ratio. Then the local engine with --jobs processes (speed-up). With
+pass, so each figure is also a ratio. Then the local engine with --jobs processes (speed-up), and
+with --dask the dask engine on a LocalCluster with --jobs workers. With
 --stream N it writes N articles to a JSONL file, streams them to Parquet with
 analyze_to_parquet in a child process and prints that process's peak RSS.
 """
@@ -128,6 +129,7 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--baseline-n", type=int, default=200, help="articles for the slow baseline")
     ap.add_argument("--stream", type=int, default=0, help="articles for the streaming run (0: skip)")
+    ap.add_argument("--dask", action="store_true", help="also time the dask engine on a LocalCluster")
     args = ap.parse_args()
     if args.stream:
         stream(args.stream, args.jobs)
@@ -178,6 +180,24 @@ def main() -> None:
         t_par = time.perf_counter() - t0
         print(f"{f'analyze(df, n_jobs={args.jobs})':<34}{rate(args.n, t_par, mb)}  "
               f"speed-up {t_api / t_par:.2f}x on {os.cpu_count()} cores")
+        if args.dask:
+            dask_speed(df, args.jobs, t_api, mb)
+
+
+def dask_speed(df, jobs: int, t_serial: float, mb: float) -> None:
+    """analyze(engine="dask") on a LocalCluster started (and warmed) before the clock starts."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        print("dask engine: not installed (pip install 'news-coverage[dask]')")
+        return
+    with LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
+                      preload=["coverage.warmup"]) as cluster, Client(cluster) as client:
+        t0 = time.perf_counter()
+        coverage.analyze(df, engine="dask", client=client, chunk_size=100)
+        t_dask = time.perf_counter() - t0
+    print(f"{f'analyze(df, engine=dask, {jobs} workers)':<34}{rate(len(df), t_dask, mb)}  "
+          f"speed-up {t_serial / t_dask:.2f}x (cluster started before timing)")
 
 
 if __name__ == "__main__":

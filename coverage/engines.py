@@ -184,7 +184,7 @@ def map_chunks(chunks: Iterable[list[Mapping[str, Any]]], params: Any, *, engine
         own = None
         if client is None:
             cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                                   dashboard_address=None)
+                                   dashboard_address=None, preload=["coverage.warmup"])
             client = own = Client(cluster)
         try:
             window = []
