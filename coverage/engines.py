@@ -46,6 +46,10 @@ def resolve_jobs(n_jobs: int) -> int:
 class ArticleCache:
     """A disk cache of per-article outputs, keyed by the text's hash, the parameters and versions.
 
+    Whole chunks are cached too (their tables, ready to concatenate), so re-running on the same
+    corpus reads one file per chunk; when the corpus changed, unchanged articles are still read
+    back one by one.
+
     Parameters
     ----------
     directory : path-like
@@ -66,15 +70,40 @@ class ArticleCache:
         return h.hexdigest()
 
     def get(self, record: Mapping[str, Any]) -> Any | None:
-        path = self._path(self.key(record))
+        """The stored output of an article record, or None."""
+        return self.get_key(self.key(record))
+
+    def put(self, record: Mapping[str, Any], value: Any) -> None:
+        """Store the output of an article record."""
+        self.put_key(self.key(record), value)
+
+    def chunk_key(self, records: list[Any], extra: Any = None) -> str:
+        """A key for a whole chunk: its records as given (before loading), in order, and ``extra``.
+
+        A file payload enters the key by path, size and modification time, not content.
+        """
+        h = hashlib.sha256(self.salt.encode() + b"\x1echunk" + repr(extra).encode())
+        for rec in records:
+            if isinstance(rec, tuple):  # (meta, payload, where)
+                meta, payload, where = rec
+                if isinstance(payload, Path):
+                    st = payload.stat() if payload.exists() else None
+                    payload = (str(payload), st.st_size if st else -1, st.st_mtime_ns if st else -1)
+                rec = (sorted(meta.items(), key=lambda kv: str(kv[0])), payload, where)
+            h.update(b"\x1f" + pickle.dumps(rec, protocol=4))
+        return "chunk-" + h.hexdigest()
+
+    def get_key(self, key: str) -> Any | None:
+        """The value stored under ``key``, or None."""
         try:
-            with open(path, "rb") as fh:
+            with open(self._path(key), "rb") as fh:
                 return pickle.load(fh)
         except (FileNotFoundError, EOFError, pickle.UnpicklingError):
             return None
 
-    def put(self, record: Mapping[str, Any], value: Any) -> None:
-        path = self._path(self.key(record))
+    def put_key(self, key: str, value: Any) -> None:
+        """Store ``value`` under ``key`` (atomically: concurrent writers never leave half a file)."""
+        path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with open(tmp, "wb") as fh:
@@ -82,6 +111,8 @@ class ArticleCache:
         os.replace(tmp, path)
 
     def _path(self, key: str) -> Path:
+        if key.startswith("chunk-"):
+            return self.directory / "chunks" / f"{key}.pkl"
         return self.directory / key[:2] / f"{key}.pkl"
 
 
@@ -100,6 +131,12 @@ def run_chunk(records: list[Mapping[str, Any]], params: Any, stages: Any = None,
     from .errors import ArticleError
     from .pipeline import analyze_article, chunk_frames
 
+    chunk_key = None
+    if cache is not None:  # a re-run over the same chunk reads its tables back in one piece
+        chunk_key = cache.chunk_key(records, ngram_range)
+        hit = cache.get_key(chunk_key)
+        if hit is not None:
+            return hit
     out: list[Output] = []
     for rec in records:
         if isinstance(rec, tuple):  # (meta, payload, where): load it here, in the worker
@@ -126,7 +163,10 @@ def run_chunk(records: list[Mapping[str, Any]], params: Any, stages: Any = None,
         if cache is not None:
             cache.put(rec, result)
         out.append(result)
-    return chunk_frames(out, ngram_range)
+    frames = chunk_frames(out, ngram_range)
+    if chunk_key is not None:
+        cache.put_key(chunk_key, frames)
+    return frames
 
 
 def _strip(rec: Any) -> Any:

@@ -91,10 +91,30 @@ def test_stream_to_parquet_and_resume(corpus_df, serial, tmp_path):
 def test_disk_cache_returns_the_same_tables(corpus_df, serial, tmp_path):
     first = coverage.analyze(corpus_df, chunk_size=5, cache_dir=tmp_path / "cache")
     n_entries = len(list((tmp_path / "cache").rglob("*.pkl")))
-    assert n_entries == 23  # the unreadable article is not cached
+    assert n_entries == 23 + 5  # each article but the unreadable one, and each of the 5 chunks
     second = coverage.analyze(corpus_df, chunk_size=5, cache_dir=tmp_path / "cache")
     _same(first, serial)
     _same(second, serial)
     changed = coverage.analyze(corpus_df, chunk_size=5, cache_dir=tmp_path / "cache", line_breaks="space")
-    assert len(list((tmp_path / "cache").rglob("*.pkl"))) == 46  # other parameters, other keys
+    assert len(list((tmp_path / "cache").rglob("*.pkl"))) == 56  # other parameters, other keys
     assert changed.params["line_breaks"] == "space"
+
+
+def test_cache_reads_whole_chunks_and_recomputes_only_what_changed(corpus_df, tmp_path, monkeypatch):
+    import coverage.pipeline as pipeline
+
+    cache = tmp_path / "cache"
+    coverage.analyze(corpus_df, chunk_size=5, cache_dir=cache)
+    calls = []
+    real = pipeline.analyze_article
+    monkeypatch.setattr(pipeline, "analyze_article", lambda rec, *a, **k: calls.append(rec["article_id"]) or real(rec, *a, **k))
+    again = coverage.analyze(corpus_df, chunk_size=5, cache_dir=cache)
+    assert calls == []  # every chunk read back whole
+    edited = corpus_df.copy()
+    edited.loc[7, "text"] = edited.loc[7, "text"] + "\n\nThe judge said the ruling stands."
+    fresh = coverage.analyze(edited, chunk_size=5)
+    calls.clear()
+    cached = coverage.analyze(edited, chunk_size=5, cache_dir=cache)
+    assert calls == [edited.loc[7, "article_id"]]  # its chunk's other articles come from the article cache
+    _same(cached, fresh)
+    assert len(again.articles) == 23
