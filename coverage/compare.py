@@ -62,18 +62,29 @@ def summarize_by_outlet(articles: pd.DataFrame, metrics: Sequence[str] | None = 
                    if c != by and pd.api.types.is_numeric_dtype(articles[c])
                    and not pd.api.types.is_bool_dtype(articles[c])]
     rows = []
-    for outlet, group in articles.groupby(by, sort=True):
-        for metric in metrics:
-            values = pd.to_numeric(group[metric], errors="coerce").dropna().to_numpy(dtype=float)
-            n = len(values)
-            mean = float(values.mean()) if n else math.nan
-            sd = float(values.std(ddof=1)) if n > 1 else math.nan
-            half = t_quantile(n - 1) * sd / math.sqrt(n) if n > 1 else math.nan
-            rows.append({"outlet": outlet, "metric": metric, "n": n, "mean": mean, "sd": sd,
-                         "ci_low": mean - half, "ci_high": mean + half})
+    for outlet, metric, values in _outlet_values(articles, metrics, by):
+        n = len(values)
+        mean = float(values.mean()) if n else math.nan
+        sd = float(values.std(ddof=1)) if n > 1 else math.nan
+        half = t_quantile(n - 1) * sd / math.sqrt(n) if n > 1 else math.nan
+        rows.append({"outlet": outlet, "metric": metric, "n": n, "mean": mean, "sd": sd,
+                     "ci_low": mean - half, "ci_high": mean + half})
     out = pd.DataFrame(rows, columns=columns)
     out["n"] = out["n"].astype(np.int64)
     return out
+
+
+def _outlet_values(articles: pd.DataFrame, metrics: Sequence[str], by: str):
+    """Yield ``(outlet, metric, values)``: each group's non-missing values as floats, in row order.
+
+    Each column is converted once for the whole table, not once per outlet.
+    """
+    columns = {m: pd.to_numeric(articles[m], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+               for m in metrics}
+    for outlet, rows in sorted(articles.groupby(by, sort=True).indices.items()):
+        for metric in metrics:
+            values = columns[metric][rows]
+            yield outlet, metric, values[~np.isnan(values)]
 
 
 class OutletAccumulator:
@@ -108,20 +119,16 @@ class OutletAccumulator:
         metrics = self.metrics if self.metrics is not None else [
             c for c in articles.columns if c != self.by and pd.api.types.is_numeric_dtype(articles[c])
             and not pd.api.types.is_bool_dtype(articles[c])]
-        for outlet, group in articles.groupby(self.by, sort=True):
-            for metric in metrics:
-                if metric not in group:
-                    continue
-                values = pd.to_numeric(group[metric], errors="coerce").dropna().to_numpy(dtype=float)
-                if not len(values):
-                    self.state.setdefault((outlet, metric), [0.0, 0.0, 0.0])
-                    continue
-                nb, mb = float(len(values)), float(values.mean())
-                m2b = float(((values - mb) ** 2).sum())
-                na, ma, m2a = self.state.get((outlet, metric), [0.0, 0.0, 0.0])
-                n = na + nb
-                delta = mb - ma
-                self.state[(outlet, metric)] = [n, ma + delta * nb / n, m2a + m2b + delta * delta * na * nb / n]
+        for outlet, metric, values in _outlet_values(articles, [m for m in metrics if m in articles], self.by):
+            if not len(values):
+                self.state.setdefault((outlet, metric), [0.0, 0.0, 0.0])
+                continue
+            nb, mb = float(len(values)), float(values.mean())
+            m2b = float(((values - mb) ** 2).sum())
+            na, ma, m2a = self.state.get((outlet, metric), [0.0, 0.0, 0.0])
+            n = na + nb
+            delta = mb - ma
+            self.state[(outlet, metric)] = [n, ma + delta * nb / n, m2a + m2b + delta * delta * na * nb / n]
 
     def result(self) -> pd.DataFrame:
         """The outlet table, as :func:`summarize_by_outlet` would give on all rows at once."""
