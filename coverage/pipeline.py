@@ -167,8 +167,9 @@ def analyze_article(article: Mapping[str, Any], params: Params | None = None,
         problem = check_english(text)
         if problem:
             raise ArticleError(aid, problem, "language")
-    ctx = ArticleContext(article, text, params, split_paragraphs(text),
-                         split_sentences(text, line_breaks=params.line_breaks),
+    paragraphs = split_paragraphs(text)
+    ctx = ArticleContext(article, text, params, paragraphs,
+                         split_sentences(text, line_breaks=params.line_breaks, paragraphs=paragraphs),
                          {k: article.get(k, "") for k in _META}, {})
     for name, stage in stages:
         try:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import Literal
@@ -151,7 +152,8 @@ def _is_boundary(text: str, m: re.Match[str], para_start: int, para_end: int) ->
 
 
 def split_sentences(
-    text: str, *, line_breaks: Literal["auto", "space"] = "auto"
+    text: str, *, line_breaks: Literal["auto", "space"] = "auto",
+    paragraphs: Sequence[Span] | None = None,
 ) -> list[Span]:
     """Split ``text`` into sentences.
 
@@ -163,6 +165,8 @@ def split_sentences(
         ``"auto"``: a single line break ends a sentence after terminal punctuation, or before a
         capitalised line when the previous line has no terminal punctuation (headlines, bylines).
         ``"space"``: single line breaks are spaces (hard-wrapped text).
+    paragraphs : list of (int, int), optional
+        ``split_paragraphs(text)``, when the caller has it already.
 
     Returns
     -------
@@ -176,7 +180,7 @@ def split_sentences(
     ['Ms. L met U.S. officials.', '"It took too long."', 'She left.']
     """
     spans: list[Span] = []
-    for p_start, p_end in split_paragraphs(text):
+    for p_start, p_end in split_paragraphs(text) if paragraphs is None else paragraphs:
         cuts = [m.end() for m in _TERMINAL.finditer(text, p_start, p_end)
                 if _is_boundary(text, m, p_start, p_end)]
         if line_breaks == "auto":
