@@ -305,6 +305,7 @@ _NOT_ANALYZED = None
 #: ``-`` or run of them in the cue (a looser, so still necessary, condition).
 _SEP = " "
 _SEP_RUN = re.compile(r"[\s\-]+")
+_WORD_CHAR = re.compile(r"\w")
 
 
 def _is_sep(ch: str) -> bool:
@@ -451,6 +452,12 @@ class _SubPattern:
         return self.match(text, pos, endpos)
 
 
+#: Letters by how often English words start with them: the order in which the scanner's
+#: alternatives are tried (they start with different characters, so the order changes only the
+#: speed: sre tries the branches of an alternation one by one).
+_LETTER_ORDER = {ch: k for k, ch in enumerate("tasoiwcbphfmdrelngyuvjkqxz")}
+
+
 def _trie_regex(words: Iterable[str]) -> str:
     """An alternation of ``words`` that matches the longest word that starts at a position."""
     trie: dict[str, Any] = {}
@@ -461,8 +468,8 @@ def _trie_regex(words: Iterable[str]) -> str:
         node[""] = True
 
     def emit(node: dict[str, Any]) -> str:
-        alts = [(r"[\s\-]+" if ch == _SEP else re.escape(ch)) + emit(child)
-                for ch, child in sorted(node.items()) if ch]
+        chars = sorted((ch for ch in node if ch), key=lambda ch: (_LETTER_ORDER.get(ch, 99), ch))
+        alts = [(r"[\s\-]+" if ch == _SEP else re.escape(ch)) + emit(node[ch]) for ch in chars]
         if "" in node:
             if not alts:
                 return ""
@@ -559,9 +566,12 @@ def _plan_core(
     if not entries:
         return tuple(slow), closure, None, None
     # a candidate is a position after a non-word character (or 0) where a prefix starts; the
-    # scanner consumes that one character, so sre skips ahead to non-word characters
+    # scanner consumes that one character, so sre skips ahead to it. It tests "not an ASCII
+    # word character", which is faster than \W; a non-ASCII word character before a candidate
+    # is dropped afterwards (see _Plan._candidates).
     trie = _trie_regex(entries)
-    return tuple(slow), closure, re.compile(rf"\W(?=({trie}))"), re.compile(rf"(?=({trie}))")
+    return (tuple(slow), closure, re.compile(rf"([^0-9A-Za-z_])(?=({trie}))"),
+            re.compile(rf"(?=({trie}))"))
 
 
 class _Plan:
@@ -587,12 +597,7 @@ class _Plan:
         reached = [0] * len(self.lexicons)  # end of each lexicon's last match
         j = 0
         s_j, e_j = spans[0]
-        matches: Iterable[re.Match[str]] = self.scanner.finditer(low)  # type: ignore[union-attr]
-        at_0 = self.scanner_at_0.match(low)  # type: ignore[union-attr]
-        if at_0 is not None:  # zero-width, so its end is 0 too
-            matches = itertools.chain((at_0,), matches)
-        for m in matches:
-            p = m.end()  # the scanner consumed the non-word character before the candidate
+        for p, key in self._candidates(low):
             if p >= e_j:
                 while p >= e_j and j < n - 1:
                     j += 1
@@ -601,7 +606,6 @@ class _Plan:
                     break
             if p < s_j:
                 continue
-            key = m.group(1)
             subs = closure.get(key)
             if subs is None:  # a separator run other than one space
                 subs = closure[_SEP_RUN.sub(_SEP, key)]
@@ -616,6 +620,27 @@ class _Plan:
                     for label, cue in groups[i][hit.lastgroup]:  # type: ignore[index]
                         rows.append((j, label, cue, p, q, matched))
         return _TextScan(self, text, spans, found)
+
+    def _candidates(self, low: str) -> Iterable[tuple[int, str]]:
+        """(position, prefix) of every candidate in the lowercased text, in text order.
+
+        ``scanner.split`` returns [gap, character, prefix, gap, ...] without match objects: a
+        candidate's position is the length of the gaps and characters before it.
+        """
+        pieces = self.scanner.split(low)  # type: ignore[union-attr]
+        keys = pieces[2::3]
+        starts = list(map(operator.add, itertools.accumulate(map(len, pieces[0:-1:3])),
+                          range(1, len(keys) + 1)))
+        before = pieces[1::3]
+        if not "".join(before).isascii():  # keep those after a non-word character only
+            is_word = _WORD_CHAR.match
+            kept = [k for k, ch in enumerate(before) if ch.isascii() or not is_word(ch)]
+            starts, keys = [starts[k] for k in kept], [keys[k] for k in kept]
+        at_0 = self.scanner_at_0.match(low)  # type: ignore[union-attr]
+        if at_0 is not None:
+            starts.insert(0, 0)
+            keys.insert(0, at_0.group(1))
+        return zip(starts, keys)
 
 
 class _TextScan:
