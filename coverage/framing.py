@@ -662,15 +662,6 @@ class _TextScan:
             out = self._rows[i] = _finditer_rows(self.text, self.spans, self.plan.lexicons[i])
         return out
 
-    def lexicon_rows(self, lex: CompiledLexicon | None) -> list[Row]:
-        """The rows of a lexicon of the plan (``[]`` for None)."""
-        if lex is None:
-            return []
-        i = self.plan.index[id(lex)]
-        if self.found is not None and not self.plan.slow[i]:
-            return self.found[i]
-        return self.rows(i)
-
 
 _PLANS: dict[tuple[int, ...], tuple[tuple[CompiledLexicon, ...], _Plan]] = {}
 _PLANS_MAX = 32
@@ -1013,9 +1004,7 @@ def _frame_profile(
         starts = [x for x in rec[1] if x == x]  # pandas' min skips NaN
         first = int(min(starts)) if starts else int(math.nan)
         counts.append((frame, len(sids), len(distinct), weight, first))
-    # the total as pandas sums a float64 column (numpy's pairwise sum), NaN counted as 0
-    weights = np.array([c[3] for c in counts], dtype=np.float64)
-    total = float(np.add.reduce(np.where(np.isnan(weights), 0.0, weights)))
+    total = _total_weight([c[3] for c in counts])
     positive = total > 0
     best = -1
     if positive:  # largest weight, then earliest first cue, then frame order; NaN never wins
@@ -1027,6 +1016,15 @@ def _frame_profile(
          n_sent / n_sentences if n_sentences else math.nan, k == best)
         for k, (frame, n_cues, n_sent, weight, _first) in enumerate(counts)
     ]
+
+
+def _total_weight(weights: list[float]) -> float:
+    """The sum of the weights as pandas sums a float64 column (numpy's pairwise sum), NaN
+    counted as 0; whole numbers (the usual case) are summed exactly in Python instead."""
+    if all(map(float.is_integer, weights)) and sum(map(abs, weights)) < 2.0**53:
+        return float(sum(weights))  # every partial sum is exact, so the order does not matter
+    arr = np.array(weights, dtype=np.float64)
+    return float(np.add.reduce(np.where(np.isnan(arr), 0.0, arr)))
 
 
 def score_frames_by_article(
@@ -1291,20 +1289,21 @@ _by_start_role = operator.itemgetter(3, 0)
 
 
 def _answer(
-    ind: _Indicator, hits: Callable[[CompiledLexicon | None], list[Row]]
+    ind: _Indicator, cues: list[Row], with_cues: list[Row], without_cues: list[Row],
+    or_cues: list[Row],
 ) -> tuple[float, list[Evidence]]:
-    """Evaluate one indicator: (value, evidence rows); ``hits(lex)`` are a cue list's matches."""
+    """Evaluate one indicator: (value, evidence rows), from the matches of its cue lists
+    (``[]`` for a list the indicator does not have)."""
     if not ind.answerable or ind.rule == "none":
         return np.nan, []
-    cues = hits(ind.cues)
-    if ind.without_cues is not None and cues:
-        blocked = {h[0] for h in hits(ind.without_cues)}
+    if without_cues and cues:
+        blocked = {h[0] for h in without_cues}
         cues = [h for h in cues if h[0] not in blocked]
     if ind.rule == "any":
         yes = len(cues) >= ind.min_matches
         evidence = [("cue", h[0], h[2], h[3], h[4], h[5]) for h in cues] if yes else []
     else:
-        other = hits(ind.with_cues)
+        other = with_cues
         if ind.rule == "cooccur":
             both = {h[0] for h in cues} & {h[0] for h in other}
             cues = [h for h in cues if h[0] in both]
@@ -1314,9 +1313,8 @@ def _answer(
             yes = len(cues) >= ind.min_matches and len(other) >= 1
         evidence = ([("cue", h[0], h[2], h[3], h[4], h[5]) for h in cues]
                     + [("with_cue", h[0], h[2], h[3], h[4], h[5]) for h in other]) if yes else []
-    alt = hits(ind.or_cues)
-    if alt:
-        evidence += [("or_cue", h[0], h[2], h[3], h[4], h[5]) for h in alt]
+    if or_cues:
+        evidence += [("or_cue", h[0], h[2], h[3], h[4], h[5]) for h in or_cues]
         yes = True
     if len(evidence) > 1:
         evidence.sort(key=_by_start_role)
@@ -1324,20 +1322,40 @@ def _answer(
 
 
 def _code_rows(
-    inds: Sequence[_Indicator], hits: Callable[[CompiledLexicon | None], list[Row]],
+    inds: Sequence[_Indicator], lists: Sequence[Sequence[int]], found: Sequence[list[Row]],
     evidence: bool = True,
 ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     """Rows of :func:`code_generic_frames` and (if ``evidence``) of
-    :func:`find_generic_frame_evidence`."""
+    :func:`find_generic_frame_evidence`.
+
+    ``lists[k]`` holds the indices into ``found`` (the matches of each lexicon) of indicator
+    ``k``'s cue lists (cues, with_cues, without_cues, or_cues); ``-1``, for a list it lacks,
+    must index an empty list.
+    """
     rows: list[tuple[Any, ...]] = []
     evs: list[tuple[Any, ...]] = []
-    for ind in inds:
-        value, ev = _answer(ind, hits)
+    for ind, (c, w, wo, o) in zip(inds, lists):
+        value, ev = _answer(ind, found[c], found[w], found[wo], found[o])
         rows.append((ind.frame, ind.id, ind.question, ind.answerable, value, len(ev),
                      "; ".join([f"{r[5]}[{r[3]}:{r[4]}]" for r in ev]) if ev else ""))
         if evidence:
             evs.extend((ind.frame, ind.id, *r) for r in ev)
     return rows, evs
+
+
+def _cue_list_indices(
+    inds: Sequence[_Indicator], index: dict[int, int]
+) -> tuple[tuple[int, int, int, int], ...]:
+    """Each indicator's cue lists as indices of a plan's lexicons (``-1``: no such list)."""
+    return tuple(
+        tuple(-1 if lex is None else index[id(lex)]  # type: ignore[misc]
+              for lex in (ind.cues, ind.with_cues, ind.without_cues, ind.or_cues))
+        for ind in inds)
+
+
+def _all_rows(scan: _TextScan) -> list[list[Row]]:
+    """Every lexicon's rows of a scan, and one empty list at the end (index ``-1``)."""
+    return [*(scan.rows(i) for i in range(len(scan.plan.lexicons))), []]
 
 
 def find_generic_frame_evidence(
@@ -1382,8 +1400,9 @@ def _code(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     _, inds = _load_codebook(codebook)
     spans = _sentence_spans(text, sentences)
-    scan = _plan_for(_codebook_lexicons(inds)).scan(text, spans)
-    rows, evs = _code_rows(inds, scan.lexicon_rows)
+    plan = _plan_for(_codebook_lexicons(inds))
+    found = _all_rows(plan.scan(text, spans))
+    rows, evs = _code_rows(inds, _cue_list_indices(inds, plan.index), found)
     table = pd.DataFrame(rows, columns=list(_GENERIC_COLUMNS))
     table = table.astype({"value": "float64", "n_evidence": "int64", "answerable": "bool"})
     evidence = pd.DataFrame(evs, columns=list(EVIDENCE_COLUMNS))
@@ -1483,6 +1502,7 @@ class _FramingResources:
     families: dict[str, CompiledLexicon]
     plan: _Plan
     policy: int  # the lexicon's index in the plan
+    questions: tuple[tuple[int, int, int, int], ...]  # see _cue_list_indices
     family_index: tuple[tuple[str, int], ...]
     title_plan: _Plan  # the lexicon alone, for headlines
 
@@ -1503,6 +1523,7 @@ def _framing_resources(lexicon: Any, codebook: Any, families: Any) -> _FramingRe
         return res
     plan = _plan_for([lex, *_codebook_lexicons(inds), *fams.values()])
     res = _FramingResources(lex, inds, fams, plan, plan.index[id(lex)],
+                            _cue_list_indices(inds, plan.index),
                             tuple((fam, plan.index[id(f)]) for fam, f in fams.items()),
                             _plan_for((lex,)))
     while len(_RESOURCES) >= _RESOURCES_MAX:
@@ -1588,9 +1609,8 @@ def analyze_framing(
     res = _framing_resources(lexicon, codebook, families)
     spans = _sentence_spans(text, sentences)
     title = str(title or "")
-    plan, policy = res.plan, res.policy
-    scan = plan.scan(text, spans)
-    body = _sorted_rows(scan.rows(policy))
+    found = _all_rows(res.plan.scan(text, spans))
+    body = _sorted_rows(found[res.policy])
     head = _sorted_rows(res.title_plan.scan(title, [(0, len(title))]).rows(0)) if title else []
 
     frames = [{"sentence_id": -1, "part": "headline", "frame": r[1], "cue": r[2],
@@ -1613,7 +1633,7 @@ def analyze_framing(
     for p in profile:
         row[f"frame_{p[0]}"] = float(p[4])
 
-    coded, _ = _code_rows(res.indicators, scan.lexicon_rows, evidence=False)
+    coded, _ = _code_rows(res.indicators, res.questions, found, evidence=False)
     scores: dict[Any, list[float]] = {}  # frame -> [sum of answered values, n answered]
     for c in coded:
         frame, value = c[0], c[4]
@@ -1631,7 +1651,7 @@ def analyze_framing(
     from coverage.terms import _term_rows
 
     terms = [{"sentence_id": r[0], "family": r[1], "term": r[2], "start": r[3], "end": r[4],
-              "matched": r[5]} for r in _term_rows(scan, res.family_index)]
+              "matched": r[5]} for r in _term_rows(found, res.family_index)]
     return {
         "frames": frames,
         "frame_profiles": [
