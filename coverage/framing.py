@@ -438,6 +438,81 @@ def _alt_prefixes(src: str) -> frozenset[str] | None:
     return prefixes
 
 
+def _is_joiner(op: Any, av: Any) -> bool:
+    """Whether a parsed regex item joins two words: ``\\s``, ``[\\s\\-]``, once or ``+``."""
+    c = _sre_c
+    if op is c.MAX_REPEAT and av[0] == 1 and av[1] == c.MAXREPEAT and len(av[2]) == 1:
+        op, av = av[2][0]
+    space = (c.CATEGORY, c.CATEGORY_SPACE)
+    return op is c.IN and space in av and all(x in (space, (c.LITERAL, 45)) for x in av)
+
+
+def _forms_of(items: Any) -> list[str] | None:
+    """The strings a parsed sequence of letters, digits, joiners, alternatives and optional
+    parts matches (a joiner is a space), or None for anything else."""
+    c = _sre_c
+    out = [""]
+    for op, av in items:
+        if op is c.LITERAL or op is c.IN:
+            if op is c.IN and not all(iop is c.LITERAL for iop, _ in av):
+                return None
+            chars = [chr(av)] if op is c.LITERAL else [chr(iav) for _, iav in av]
+            if not all(ch.isascii() and (ch.isalnum() or ch in "'.") for ch in chars):
+                return None
+            opts: list[str] | None = sorted({ch.lower() for ch in chars})
+        elif _is_joiner(op, av):
+            opts = [_SEP]
+        elif op is c.SUBPATTERN:
+            opts = None if av[0] is not None or av[1] or av[2] else _forms_of(av[3])
+        elif op is c.BRANCH:
+            alts = [_forms_of(alt) for alt in av[1]]
+            opts = None if any(a is None for a in alts) else [f for a in alts for f in a]
+        elif op is c.MAX_REPEAT and av[0] == 0 and av[1] == 1:
+            once = _forms_of(av[2])
+            opts = None if once is None else ["", *once]
+        else:
+            return None
+        if opts is None:
+            return None
+        out = [a + b for a in out for b in opts]
+        if len(out) > _PREFIX_CAP:
+            return None
+    return out
+
+
+@lru_cache(maxsize=8192)
+def _word_forms(src: str) -> frozenset[str] | None:
+    """Every string a cue alternative matches, when it is a plain sequence of words.
+
+    Plain: ASCII letters, digits, ``'`` and ``.``, words joined by ``\\s`` or ``[\\s\\-]``
+    (once or ``+``; a space in the forms), groups of alternatives and optional parts, as
+    :func:`cue_pattern` writes lemma and exact cues; every form starts with a letter or digit,
+    no form ends where another goes on after a non-word character, and the forms are exactly
+    the alternative's prefixes (see :func:`_alt_prefixes`). Where the text has a single space
+    between words, such an alternative matches at a word start (between ``(?<!\\w)`` and
+    ``(?!\\w)``) exactly when the lowercased text there starts with a form that ends at a word
+    end; at most one form can. None for any other alternative.
+
+    Examples
+    --------
+    >>> sorted(_word_forms(cue_pattern("due process")))
+    ['due process', 'due processed', 'due processes', 'due processing']
+    >>> _word_forms(cue_pattern("U.S.", "exact")) is None
+    True
+    """
+    try:
+        forms = _forms_of(_sre_p.parse(src, re.IGNORECASE).data)  # type: ignore[union-attr]
+    except Exception:  # noqa: BLE001 - no parser, or a parse tree of another shape
+        return None
+    if not forms or any(not f[:1].isalnum() or f[-1] == _SEP or _SEP * 2 in f for f in forms):
+        return None
+    for short in forms:  # no form may end where another one goes on after a non-word character
+        if any(f.startswith(short) and len(f) > len(short) and not _WORD_CHAR.match(f, len(short))
+               for f in forms):
+            return None
+    return frozenset(forms) if frozenset(forms) == _alt_prefixes(src) else None
+
+
 class _SubPattern:
     """Some alternatives of one lexicon, compiled on first use (``.match`` as ``re.Pattern``)."""
 
@@ -529,10 +604,11 @@ def _finditer_rows(text: str, spans: Sequence[Span], lex: CompiledLexicon) -> li
 def _plan_core(
     sources: tuple[tuple[tuple[str, str], ...], ...], hand_built: tuple[bool, ...]
 ) -> tuple[tuple[bool, ...], dict[str, tuple[tuple[int, _SubPattern], ...]],
-           re.Pattern[str] | None, re.Pattern[str] | None]:
+           dict[str, tuple[_StaticEntry, ...]], re.Pattern[str] | None, re.Pattern[str] | None]:
     """What matching depends on, from the lexicons' alternatives only (so lexicons compiled
     from equal tables share it): which lexicons are searched sentence by sentence, the
-    prefix -> (lexicon, alternatives) table, and the scanners."""
+    prefix -> (lexicon, alternatives) table, the same with each lexicon's match worked out in
+    advance where it can be (see _static_entry), and the scanners."""
     slow = [False] * len(sources)
     entries: dict[str, dict[int, set[int]]] = {}
     for i, alts in enumerate(sources):
@@ -548,6 +624,7 @@ def _plan_core(
                 entries.setdefault(pfx, {}).setdefault(i, set()).add(a)
     subs: dict[tuple[int, tuple[int, ...]], _SubPattern] = {}
     closure: dict[str, tuple[tuple[int, _SubPattern], ...]] = {}
+    static: dict[str, tuple[_StaticEntry, ...]] = {}
     for key in entries:
         merged: dict[int, set[int]] = {}
         for k in range(1, len(key) + 1):
@@ -563,15 +640,54 @@ def _plan_core(
                 sub = subs[(i, alt_ids)] = _SubPattern(rf"(?<!\w)(?:{body})(?!\w)")
             items.append((i, sub))
         closure[key] = tuple(items)
+        static[key] = tuple(_static_entry(key, i, [sources[i][a] for a in sorted(merged[i])], sub)
+                            for i, sub in items)
     if not entries:
-        return tuple(slow), closure, None, None
+        return tuple(slow), closure, static, None, None
     # a candidate is a position after a non-word character (or 0) where a prefix starts; the
     # scanner consumes that one character, so sre skips ahead to it. It tests "not an ASCII
     # word character", which is faster than \W; a non-ASCII word character before a candidate
     # is dropped afterwards (see _Plan._candidates).
+    # Each candidate also reports the word character after its prefix, if any (see _static_entry).
     trie = _trie_regex(entries)
-    return (tuple(slow), closure, re.compile(rf"([^0-9A-Za-z_])(?=({trie}))"),
-            re.compile(rf"(?=({trie}))"))
+    return (tuple(slow), closure, static, re.compile(rf"([^0-9A-Za-z_])(?=({trie})(\w?))"),
+            re.compile(rf"(?=({trie})(\w?))"))
+
+
+#: How one lexicon matches at a candidate with a given prefix (see _static_entry).
+_StaticEntry = tuple[int, "str | None", "str | None", int, "_SubPattern | None"]
+
+
+def _static_entry(
+    key: str, i: int, alts: Sequence[tuple[str, str]], sub: _SubPattern
+) -> _StaticEntry:
+    """How lexicon ``i``, restricted to the alternatives ``alts`` that ``sub`` tries, matches at
+    a candidate whose longest prefix is ``key``.
+
+    When every alternative is a plain word sequence (:func:`_word_forms`), the match follows from
+    ``key`` alone, provided the prefix lies inside the sentence, is written with single spaces
+    and is followed by one more character of the sentence: ``(i, full, short, short_len,
+    None)``. The first alternative, in ``sub``'s order, with a form that is ``key`` itself
+    (``full``, a group name) matches if the text goes on with a non-word character; failing
+    that, the first one with a shorter form that ends at a word end inside ``key`` (``short``,
+    of length ``short_len``) does; an alternative after ``short`` never wins. Otherwise the
+    entry is ``(i, None, None, 0, sub)``: match ``sub``.
+    """
+    full = short = None
+    short_len = 0
+    for name, src in alts:
+        forms = _word_forms(src)
+        if forms is None:
+            return (i, None, None, 0, sub)
+        for form in forms:
+            if key.startswith(form):
+                if len(form) == len(key):
+                    full = full or name
+                elif not _WORD_CHAR.match(key, len(form)):
+                    short, short_len = name, len(form)
+        if short is not None:
+            break
+    return (i, full, short, short_len, None)
 
 
 class _Plan:
@@ -581,8 +697,13 @@ class _Plan:
         self.lexicons = lexicons
         self.groups = [lex.groups for lex in lexicons]
         self.index = {id(lex): i for i, lex in enumerate(lexicons)}
-        self.slow, self.closure, self.scanner, self.scanner_at_0 = _plan_core(
+        self.slow, self.closure, static, self.scanner, self.scanner_at_0 = _plan_core(
             tuple(lex.sources for lex in lexicons), tuple(bool(lex.groups) for lex in lexicons))
+        self.static = {  # group names resolved to this plan's (label, cue) pairs
+            key: tuple((i, self.groups[i][full] if full else None,
+                        self.groups[i][short] if short else None, short_len, sub)
+                       for i, full, short, short_len, sub in items)
+            for key, items in static.items()}
 
     def scan(self, text: str, spans: Sequence[Span]) -> _TextScan:
         """Every lexicon's matches in ``text``: one scanner pass, then each candidate tried."""
@@ -593,11 +714,11 @@ class _Plan:
         n = len(spans)
         if not n:
             return _TextScan(self, text, spans, found)
-        closure, groups = self.closure, self.groups
+        static, groups = self.static, self.groups
         reached = [0] * len(self.lexicons)  # end of each lexicon's last match
         j = 0
         s_j, e_j = spans[0]
-        for p, key in self._candidates(low):
+        for p, key, word_after in self._candidates(low):
             if p >= e_j:
                 while p >= e_j and j < n - 1:
                     j += 1
@@ -606,41 +727,73 @@ class _Plan:
                     break
             if p < s_j:
                 continue
-            subs = closure.get(key)
-            if subs is None:  # a separator run other than one space
-                subs = closure[_SEP_RUN.sub(_SEP, key)]
-            for i, sub in subs:
+            end = p + len(key)
+            entries = static.get(key) if end < e_j else None
+            if entries is None:  # a prefix up to the sentence end, or with other separators
+                self._match_at(text, p, e_j, key, j, reached, found)
+                continue
+            for i, full, short, short_len, sub in entries:
                 if p < reached[i]:  # inside this lexicon's previous match: finditer skips it
                     continue
-                hit = sub.match(text, p, e_j)
-                if hit is not None:
-                    q = reached[i] = hit.end()
-                    matched = text[p:q]
-                    rows = found[i]
-                    for label, cue in groups[i][hit.lastgroup]:  # type: ignore[index]
-                        rows.append((j, label, cue, p, q, matched))
+                if sub is not None:
+                    hit = sub.match(text, p, e_j)
+                    if hit is None:
+                        continue
+                    q = hit.end()
+                    pairs = groups[i][hit.lastgroup]  # type: ignore[index]
+                elif full is not None and not word_after:
+                    q, pairs = end, full
+                elif short is not None:
+                    q, pairs = p + short_len, short
+                else:
+                    continue
+                reached[i] = q
+                matched = text[p:q]
+                rows = found[i]
+                for label, cue in pairs:
+                    rows.append((j, label, cue, p, q, matched))
         return _TextScan(self, text, spans, found)
 
-    def _candidates(self, low: str) -> Iterable[tuple[int, str]]:
-        """(position, prefix) of every candidate in the lowercased text, in text order.
+    def _match_at(self, text: str, p: int, e_j: int, key: str, j: int, reached: list[int],
+                  found: list[list[Row]]) -> None:
+        """Try every lexicon whose alternatives may start at ``p`` with its regex."""
+        subs = self.closure.get(key)
+        if subs is None:  # a separator run other than one space
+            subs = self.closure[_SEP_RUN.sub(_SEP, key)]
+        for i, sub in subs:
+            if p < reached[i]:
+                continue
+            hit = sub.match(text, p, e_j)
+            if hit is not None:
+                q = reached[i] = hit.end()
+                matched = text[p:q]
+                rows = found[i]
+                for label, cue in self.groups[i][hit.lastgroup]:  # type: ignore[index]
+                    rows.append((j, label, cue, p, q, matched))
 
-        ``scanner.split`` returns [gap, character, prefix, gap, ...] without match objects: a
-        candidate's position is the length of the gaps and characters before it.
+    def _candidates(self, low: str) -> Iterable[tuple[int, str, str]]:
+        """(position, prefix, word character after it or "") of every candidate in the
+        lowercased text, in text order.
+
+        ``scanner.split`` returns [gap, character, prefix, after, gap, ...] without match
+        objects: a candidate's position is the length of the gaps and characters before it.
         """
         pieces = self.scanner.split(low)  # type: ignore[union-attr]
-        keys = pieces[2::3]
-        starts = list(map(operator.add, itertools.accumulate(map(len, pieces[0:-1:3])),
+        keys, after = pieces[2::4], pieces[3::4]
+        starts = list(map(operator.add, itertools.accumulate(map(len, pieces[0:-1:4])),
                           range(1, len(keys) + 1)))
-        before = pieces[1::3]
+        before = pieces[1::4]
         if not "".join(before).isascii():  # keep those after a non-word character only
             is_word = _WORD_CHAR.match
             kept = [k for k, ch in enumerate(before) if ch.isascii() or not is_word(ch)]
-            starts, keys = [starts[k] for k in kept], [keys[k] for k in kept]
+            starts = [starts[k] for k in kept]
+            keys, after = [keys[k] for k in kept], [after[k] for k in kept]
         at_0 = self.scanner_at_0.match(low)  # type: ignore[union-attr]
         if at_0 is not None:
             starts.insert(0, 0)
             keys.insert(0, at_0.group(1))
-        return zip(starts, keys)
+            after.insert(0, at_0.group(2))
+        return zip(starts, keys, after)
 
 
 class _TextScan:
