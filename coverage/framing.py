@@ -784,10 +784,13 @@ class _Plan:
                           range(1, len(keys) + 1)))
         before = pieces[1::4]
         if not "".join(before).isascii():  # keep those after a non-word character only
-            is_word = _WORD_CHAR.match
-            kept = [k for k, ch in enumerate(before) if ch.isascii() or not is_word(ch)]
-            starts = [starts[k] for k in kept]
-            keys, after = [keys[k] for k in kept], [after[k] for k in kept]
+            non_ascii = itertools.compress(  # the positions of non-ASCII characters
+                itertools.count(), map(operator.gt, before, itertools.repeat("\x7f")))
+            wrong = {k for k in non_ascii if _WORD_CHAR.match(before[k])}
+            if wrong:
+                kept = [k for k in range(len(keys)) if k not in wrong]
+                starts = [starts[k] for k in kept]
+                keys, after = [keys[k] for k in kept], [after[k] for k in kept]
         at_0 = self.scanner_at_0.match(low)  # type: ignore[union-attr]
         if at_0 is not None:
             starts.insert(0, 0)
@@ -1122,39 +1125,39 @@ def _frame_profile(
     if unit not in ("sentence", "cue"):
         raise ValueError(f"unit must be 'sentence' or 'cue', not {unit!r}")
     frames = list(frames)
-    if cue_frames:
+    per_frame: dict[Any, list[int]] = {}  # frame -> positions of its cues in the lists
+    for k, f in enumerate(cue_frames):
+        ks = per_frame.get(f)
+        if ks is None:
+            per_frame[f] = [k]
+        else:
+            ks.append(k)
+    if per_frame:
         try:
             known: Any = set(frames)
         except TypeError:  # unhashable frame names: compare one by one
             known = frames
-        frames += [f for f in dict.fromkeys(cue_frames) if f not in known]
-    per_frame: dict[Any, tuple[list[Any], list[Any]]] = {}  # frame -> (sentence ids, starts)
-    for f, sid, start in zip(cue_frames, cue_sentences, cue_starts):
-        if f != f:  # a NaN label equals no frame (as in a pandas comparison)
-            continue
-        rec = per_frame.get(f)
-        if rec is None:
-            per_frame[f] = ([sid], [start])
-        else:
-            rec[0].append(sid)
-            rec[1].append(start)
+        frames += [f for f in per_frame if f not in known]
     head_end = headline_sentences
     lede_end = headline_sentences + lede_sentences
     w_head, w_lede = float(headline_weight), float(lede_weight)
     by_sentence = unit == "sentence"
+    unweighted = w_head == 1.0 and w_lede == 1.0
 
     counts = []
     for frame in frames:
-        rec = per_frame.get(frame) if frame == frame else None
-        if rec is None:
+        ks = per_frame.get(frame) if frame == frame else None  # a NaN label is no frame
+        if ks is None:
             counts.append((frame, 0, 0, 0.0, _NO_CUE))
             continue
-        sids = [int(x) for x in rec[0]]
+        sids = [int(cue_sentences[k]) for k in ks]
         distinct = sorted(set(sids))
-        # summed in the order score_frames always has: sentences ascending, or cue order
-        weight = float(sum([w_head if x < head_end else w_lede if x < lede_end else 1.0
-                            for x in (distinct if by_sentence else sids)]))
-        starts = [x for x in rec[1] if x == x]  # pandas' min skips NaN
+        if unweighted:  # a sum of ones
+            weight = float(len(distinct) if by_sentence else len(sids))
+        else:  # summed in the order score_frames always has: sentences ascending, or cue order
+            weight = float(sum([w_head if x < head_end else w_lede if x < lede_end else 1.0
+                                for x in (distinct if by_sentence else sids)]))
+        starts = [x for x in (cue_starts[k] for k in ks) if x == x]  # pandas' min skips NaN
         first = int(min(starts)) if starts else int(math.nan)
         counts.append((frame, len(sids), len(distinct), weight, first))
     total = _total_weight([c[3] for c in counts])
