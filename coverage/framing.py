@@ -699,11 +699,23 @@ class _Plan:
         self.index = {id(lex): i for i, lex in enumerate(lexicons)}
         self.slow, self.closure, static, self.scanner, self.scanner_at_0 = _plan_core(
             tuple(lex.sources for lex in lexicons), tuple(bool(lex.groups) for lex in lexicons))
-        self.static = {  # group names resolved to this plan's (label, cue) pairs
-            key: tuple((i, self.groups[i][full] if full else None,
-                        self.groups[i][short] if short else None, short_len, sub)
-                       for i, full, short, short_len, sub in items)
-            for key, items in static.items()}
+        # prefix -> (lexicon, match length, (label, cue) pairs, None) for the lexicons that
+        # match there, or (lexicon, 0, None, sub) to match sub; one table for a prefix that
+        # ends at a word end, one for a prefix that does not
+        self.at_word_end = {key: self._resolve(items, True) for key, items in static.items()}
+        self.in_word = {key: self._resolve(items, False) for key, items in static.items()}
+
+    def _resolve(self, items: tuple[_StaticEntry, ...], word_end: bool
+                 ) -> tuple[tuple[int, int, Any, _SubPattern | None], ...]:
+        out = []
+        for i, full, short, short_len, sub in items:
+            if sub is not None:
+                out.append((i, 0, None, sub))
+            elif full is not None and word_end:
+                out.append((i, -1, self.groups[i][full], None))  # -1: the prefix's length
+            elif short is not None:
+                out.append((i, short_len, self.groups[i][short], None))
+        return tuple(out)
 
     def scan(self, text: str, spans: Sequence[Span]) -> _TextScan:
         """Every lexicon's matches in ``text``: one scanner pass, then each candidate tried."""
@@ -714,7 +726,7 @@ class _Plan:
         n = len(spans)
         if not n:
             return _TextScan(self, text, spans, found)
-        static, groups = self.static, self.groups
+        at_word_end, in_word, groups = self.at_word_end, self.in_word, self.groups
         reached = [0] * len(self.lexicons)  # end of each lexicon's last match
         j = 0
         s_j, e_j = spans[0]
@@ -728,25 +740,21 @@ class _Plan:
             if p < s_j:
                 continue
             end = p + len(key)
-            entries = static.get(key) if end < e_j else None
+            entries = (in_word if word_after else at_word_end).get(key) if end < e_j else None
             if entries is None:  # a prefix up to the sentence end, or with other separators
                 self._match_at(text, p, e_j, key, j, reached, found)
                 continue
-            for i, full, short, short_len, sub in entries:
+            for i, length, pairs, sub in entries:
                 if p < reached[i]:  # inside this lexicon's previous match: finditer skips it
                     continue
-                if sub is not None:
+                if sub is None:
+                    q = end if length < 0 else p + length
+                else:
                     hit = sub.match(text, p, e_j)
                     if hit is None:
                         continue
                     q = hit.end()
                     pairs = groups[i][hit.lastgroup]  # type: ignore[index]
-                elif full is not None and not word_after:
-                    q, pairs = end, full
-                elif short is not None:
-                    q, pairs = p + short_len, short
-                else:
-                    continue
                 reached[i] = q
                 matched = text[p:q]
                 rows = found[i]
@@ -810,12 +818,14 @@ class _TextScan:
         self._rows: dict[int, list[Row]] = {}
 
     def rows(self, i: int) -> list[Row]:
-        """Lexicon ``i``'s matches in sentence order, as ``regex.finditer`` per sentence."""
+        """Lexicon ``i``'s matches, as ``regex.finditer`` per sentence finds them, in start
+        order (matches with the same start in sentence order)."""
         if self.found is not None and not self.plan.slow[i]:
-            return self.found[i]
+            return self.found[i]  # found in text order
         out = self._rows.get(i)
         if out is None:
-            out = self._rows[i] = _finditer_rows(self.text, self.spans, self.plan.lexicons[i])
+            rows = _finditer_rows(self.text, self.spans, self.plan.lexicons[i])
+            out = self._rows[i] = sorted(rows, key=_row_start)
         return out
 
 
@@ -959,6 +969,7 @@ def _sentence_spans(text: str, sentences: Sequence[Span] | None) -> list[Span]:
 
 
 _by_start_label = operator.itemgetter(3, 1)
+_row_start = operator.itemgetter(3)
 
 
 def _sorted_rows(rows: list[Row]) -> list[Row]:
@@ -1440,16 +1451,19 @@ EVIDENCE_COLUMNS = ("frame", "indicator", "role", "sentence_id", "cue", "start",
 #: Columns of the table returned by :func:`code_generic_frames`.
 _GENERIC_COLUMNS = ("frame", "indicator", "question", "answerable", "value", "n_evidence",
                     "evidence")
-Evidence = tuple[str, int, str, int, int, str]  # role, sentence_id, cue, start, end, matched
-_by_start_role = operator.itemgetter(3, 0)
+Evidence = tuple[str, Row]  # role, the cue's row
+
+
+def _by_start_role(ev: Evidence) -> tuple[int, str]:
+    return ev[1][3], ev[0]
 
 
 def _answer(
     ind: _Indicator, cues: list[Row], with_cues: list[Row], without_cues: list[Row],
     or_cues: list[Row],
 ) -> tuple[float, list[Evidence]]:
-    """Evaluate one indicator: (value, evidence rows), from the matches of its cue lists
-    (``[]`` for a list the indicator does not have)."""
+    """Evaluate one indicator: (value, evidence ordered by start, then role), from the matches
+    of its cue lists in start order (``[]`` for a list the indicator does not have)."""
     if not ind.answerable or ind.rule == "none":
         return np.nan, []
     if without_cues and cues:
@@ -1457,7 +1471,7 @@ def _answer(
         cues = [h for h in cues if h[0] not in blocked]
     if ind.rule == "any":
         yes = len(cues) >= ind.min_matches
-        evidence = [("cue", h[0], h[2], h[3], h[4], h[5]) for h in cues] if yes else []
+        parts = [("cue", cues)] if yes else []
     else:
         other = with_cues
         if ind.rule == "cooccur":
@@ -1467,13 +1481,15 @@ def _answer(
             yes = len(both) >= ind.min_matches
         else:  # "both": anywhere in the article
             yes = len(cues) >= ind.min_matches and len(other) >= 1
-        evidence = ([("cue", h[0], h[2], h[3], h[4], h[5]) for h in cues]
-                    + [("with_cue", h[0], h[2], h[3], h[4], h[5]) for h in other]) if yes else []
+        parts = [("cue", cues), ("with_cue", other)] if yes else []
     if or_cues:
-        evidence += [("or_cue", h[0], h[2], h[3], h[4], h[5]) for h in or_cues]
+        parts.append(("or_cue", or_cues))
         yes = True
-    if len(evidence) > 1:
-        evidence.sort(key=_by_start_role)
+    parts = [(role, rows) for role, rows in parts if rows]
+    if len(parts) == 1:  # already in start order
+        evidence = list(zip(itertools.repeat(parts[0][0]), parts[0][1]))
+    else:
+        evidence = sorted([(role, r) for role, rows in parts for r in rows], key=_by_start_role)
     return (1.0 if yes else 0.0), evidence
 
 
@@ -1484,18 +1500,18 @@ def _code_rows(
     """Rows of :func:`code_generic_frames` and (if ``evidence``) of
     :func:`find_generic_frame_evidence`.
 
-    ``lists[k]`` holds the indices into ``found`` (the matches of each lexicon) of indicator
-    ``k``'s cue lists (cues, with_cues, without_cues, or_cues); ``-1``, for a list it lacks,
-    must index an empty list.
+    ``lists[k]`` holds the indices into ``found`` (the matches of each lexicon, in start order)
+    of indicator ``k``'s cue lists (cues, with_cues, without_cues, or_cues); ``-1``, for a list
+    it lacks, must index an empty list.
     """
     rows: list[tuple[Any, ...]] = []
     evs: list[tuple[Any, ...]] = []
     for ind, (c, w, wo, o) in zip(inds, lists):
         value, ev = _answer(ind, found[c], found[w], found[wo], found[o])
         rows.append((ind.frame, ind.id, ind.question, ind.answerable, value, len(ev),
-                     "; ".join([f"{r[5]}[{r[3]}:{r[4]}]" for r in ev]) if ev else ""))
+                     "; ".join([f"{r[5]}[{r[3]}:{r[4]}]" for _, r in ev]) if ev else ""))
         if evidence:
-            evs.extend((ind.frame, ind.id, *r) for r in ev)
+            evs.extend((ind.frame, ind.id, role, r[0], r[2], r[3], r[4], r[5]) for role, r in ev)
     return rows, evs
 
 
