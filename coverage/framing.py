@@ -1161,16 +1161,16 @@ def _frame_profile(
         if ks is None:
             counts.append((frame, 0, 0, 0.0, _NO_CUE))
             continue
-        sids = [int(cue_sentences[k]) for k in ks]
-        distinct = sorted(set(sids))
+        sids = list(map(int, map(cue_sentences.__getitem__, ks)))
+        n_distinct = len(set(sids))
         if unweighted:  # a sum of ones
-            weight = float(len(distinct) if by_sentence else len(sids))
+            weight = float(n_distinct if by_sentence else len(sids))
         else:  # summed in the order score_frames always has: sentences ascending, or cue order
             weight = float(sum([w_head if x < head_end else w_lede if x < lede_end else 1.0
-                                for x in (distinct if by_sentence else sids)]))
-        starts = [x for x in (cue_starts[k] for k in ks) if x == x]  # pandas' min skips NaN
+                                for x in (sorted(set(sids)) if by_sentence else sids)]))
+        starts = [x for x in map(cue_starts.__getitem__, ks) if x == x]  # pandas' min skips NaN
         first = int(min(starts)) if starts else int(math.nan)
-        counts.append((frame, len(sids), len(distinct), weight, first))
+        counts.append((frame, len(sids), n_distinct, weight, first))
     total = _total_weight([c[3] for c in counts])
     positive = total > 0
     best = -1
@@ -1485,7 +1485,10 @@ def _answer(
     if or_cues:
         parts.append(("or_cue", or_cues))
         yes = True
-    parts = [(role, rows) for role, rows in parts if rows]
+    if len(parts) > 1:
+        parts = [(role, rows) for role, rows in parts if rows]
+    if not parts:
+        return (1.0 if yes else 0.0), []
     if len(parts) == 1:  # already in start order
         evidence = list(zip(itertools.repeat(parts[0][0]), parts[0][1]))
     else:
