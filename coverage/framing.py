@@ -35,11 +35,12 @@ hyphen. ``match`` is one of
 
 All cues of a lexicon compile into one regular expression (an alternation, longer cues first),
 searched sentence by sentence. (In practice the text is scanned once for all lexicons at once
-and each lexicon's expression is tried only where one of its cues can start; the results are
-those of the sentence-by-sentence search, see ``_Plan``.) Where two cues overlap, the leftmost match wins and, at the
-same position, the longer one ("shocks the conscience" before "conscience"; a regex cue that
-does not start with a plain letter or digit is tried before the others); a span therefore
-counts for one cue. A cue listed under several frames yields one row per frame.
+and each lexicon's expression is tried only where one of its cues can start, or not at all
+where plain word cues decide the match; the results are those of the sentence-by-sentence
+search, see ``_Plan``.) Where two cues overlap, the leftmost match wins and, at the same
+position, the longer one ("shocks the conscience" before "conscience"; a regex cue that does
+not start with a plain letter or digit is tried before the others); a span therefore counts
+for one cue. A cue listed under several frames yields one row per frame.
 
 References
 ----------
@@ -299,6 +300,10 @@ def _first_char(src: str) -> str:
 # whose first character is not known, a back-reference, a text with characters that match an
 # ASCII letter or digit case-insensitively, unsorted or overlapping sentence spans) the
 # lexicon or text is searched sentence by sentence as before.
+# Most cues are plain word sequences (``_word_forms``: what cue_pattern writes for lemma and
+# exact cues). For a lexicon whose alternatives at a candidate are all plain, the match follows
+# from the scanner's longest prefix and whether a word character follows it, so it is looked up
+# in a table built with the plan (``_static_entry``) instead of running the regex.
 _PREFIX_CAP = 256  # most literal prefixes tracked for one alternative
 _NOT_ANALYZED = None
 #: In a prefix: a run of whitespace and hyphens (``[\\s\\-]+``), standing for any whitespace,
@@ -497,7 +502,9 @@ def _word_forms(src: str) -> frozenset[str] | None:
     --------
     >>> sorted(_word_forms(cue_pattern("due process")))
     ['due process', 'due processed', 'due processes', 'due processing']
-    >>> _word_forms(cue_pattern("U.S.", "exact")) is None
+    >>> sorted(_word_forms(r"(?:the\\s+)?u\\.s\\."))
+    ['the u.s.', 'u.s.']
+    >>> _word_forms(r"attorneys?(?!\\s+general)") is None
     True
     """
     try:

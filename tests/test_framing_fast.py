@@ -255,7 +255,8 @@ def test_lede_weight_covers_exactly_the_lede(title, lede, expected) -> None:
          {"due process", "due processes", "due processed", "due processing"}),
         # other joiners and optional leading words: no form ends where another goes on
         (r"to\s+blame", {"to blame"}),
-        (r"(?:the\s+)?trump\s+administration", {"the trump administration", "trump administration"}),
+        (r"(?:the\s+)?trump\s+administration",
+         {"the trump administration", "trump administration"}),
         (r"U\.N\.", {"u.n."}),
         # a form that another one continues after a non-word character: the regex decides
         (r"a(?:\s+b)?", None),
