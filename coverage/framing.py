@@ -1468,9 +1468,10 @@ def _by_start_role(ev: Evidence) -> tuple[int, str]:
 def _answer(
     ind: _Indicator, cues: list[Row], with_cues: list[Row], without_cues: list[Row],
     or_cues: list[Row],
-) -> tuple[float, list[Evidence]]:
-    """Evaluate one indicator: (value, evidence ordered by start, then role), from the matches
-    of its cue lists in start order (``[]`` for a list the indicator does not have)."""
+) -> tuple[float, list[tuple[str, list[Row]]]]:
+    """Evaluate one indicator from the matches of its cue lists in start order (``[]`` for a
+    list the indicator does not have): the value and the evidence as non-empty (role, rows)
+    parts, each in start order (see :func:`_evidence`)."""
     if not ind.answerable or ind.rule == "none":
         return np.nan, []
     if without_cues and cues:
@@ -1492,15 +1493,14 @@ def _answer(
     if or_cues:
         parts.append(("or_cue", or_cues))
         yes = True
-    if len(parts) > 1:
-        parts = [(role, rows) for role, rows in parts if rows]
-    if not parts:
-        return (1.0 if yes else 0.0), []
+    return (1.0 if yes else 0.0), [(role, rows) for role, rows in parts if rows]
+
+
+def _evidence(parts: list[tuple[str, list[Row]]]) -> list[Evidence]:
+    """The (role, row) pairs of :func:`_answer`'s evidence parts, by start, then role."""
     if len(parts) == 1:  # already in start order
-        evidence = list(zip(itertools.repeat(parts[0][0]), parts[0][1]))
-    else:
-        evidence = sorted([(role, r) for role, rows in parts for r in rows], key=_by_start_role)
-    return (1.0 if yes else 0.0), evidence
+        return list(zip(itertools.repeat(parts[0][0]), parts[0][1]))
+    return sorted([(role, r) for role, rows in parts for r in rows], key=_by_start_role)
 
 
 def _code_rows(
@@ -1517,11 +1517,16 @@ def _code_rows(
     rows: list[tuple[Any, ...]] = []
     evs: list[tuple[Any, ...]] = []
     for ind, (c, w, wo, o) in zip(inds, lists):
-        value, ev = _answer(ind, found[c], found[w], found[wo], found[o])
-        rows.append((ind.frame, ind.id, ind.question, ind.answerable, value, len(ev),
-                     "; ".join([f"{r[5]}[{r[3]}:{r[4]}]" for _, r in ev]) if ev else ""))
-        if evidence:
-            evs.extend((ind.frame, ind.id, role, r[0], r[2], r[3], r[4], r[5]) for role, r in ev)
+        value, parts = _answer(ind, found[c], found[w], found[wo], found[o])
+        if len(parts) == 1:
+            cited = parts[0][1]
+        else:
+            cited = [r for _, r in _evidence(parts)] if parts else []
+        rows.append((ind.frame, ind.id, ind.question, ind.answerable, value, len(cited),
+                     "; ".join([f"{r[5]}[{r[3]}:{r[4]}]" for r in cited]) if cited else ""))
+        if evidence and parts:
+            evs.extend((ind.frame, ind.id, role, r[0], r[2], r[3], r[4], r[5])
+                       for role, r in _evidence(parts))
     return rows, evs
 
 
