@@ -714,6 +714,8 @@ class _Plan:
 
     def _resolve(self, items: tuple[_StaticEntry, ...], word_end: bool
                  ) -> tuple[tuple[int, int, Any, _SubPattern | None], ...]:
+        """A prefix's entries (see _static_entry) for a prefix that ends at a word end or not;
+        lexicons that cannot match there are left out."""
         out = []
         for i, full, short, short_len, sub in items:
             if sub is not None:
