@@ -35,11 +35,12 @@ hyphen. ``match`` is one of
 
 All cues of a lexicon compile into one regular expression (an alternation, longer cues first),
 searched sentence by sentence. (In practice the text is scanned once for all lexicons at once
-and each lexicon's expression is tried only where one of its cues can start; the results are
-those of the sentence-by-sentence search, see ``_Plan``.) Where two cues overlap, the leftmost match wins and, at the
-same position, the longer one ("shocks the conscience" before "conscience"; a regex cue that
-does not start with a plain letter or digit is tried before the others); a span therefore
-counts for one cue. A cue listed under several frames yields one row per frame.
+and each lexicon's expression is tried only where one of its cues can start, or not at all
+where plain word cues decide the match; the results are those of the sentence-by-sentence
+search, see ``_Plan``.) Where two cues overlap, the leftmost match wins and, at the same
+position, the longer one ("shocks the conscience" before "conscience"; a regex cue that does
+not start with a plain letter or digit is tried before the others); a span therefore counts
+for one cue. A cue listed under several frames yields one row per frame.
 
 References
 ----------
@@ -299,12 +300,17 @@ def _first_char(src: str) -> str:
 # whose first character is not known, a back-reference, a text with characters that match an
 # ASCII letter or digit case-insensitively, unsorted or overlapping sentence spans) the
 # lexicon or text is searched sentence by sentence as before.
+# Most cues are plain word sequences (``_word_forms``: what cue_pattern writes for lemma and
+# exact cues). For a lexicon whose alternatives at a candidate are all plain, the match follows
+# from the scanner's longest prefix and whether a word character follows it, so it is looked up
+# in a table built with the plan (``_static_entry``) instead of running the regex.
 _PREFIX_CAP = 256  # most literal prefixes tracked for one alternative
 _NOT_ANALYZED = None
 #: In a prefix: a run of whitespace and hyphens (``[\\s\\-]+``), standing for any whitespace,
 #: ``-`` or run of them in the cue (a looser, so still necessary, condition).
 _SEP = " "
 _SEP_RUN = re.compile(r"[\s\-]+")
+_WORD_CHAR = re.compile(r"\w")
 
 
 def _is_sep(ch: str) -> bool:
@@ -437,6 +443,83 @@ def _alt_prefixes(src: str) -> frozenset[str] | None:
     return prefixes
 
 
+def _is_joiner(op: Any, av: Any) -> bool:
+    """Whether a parsed regex item joins two words: ``\\s``, ``[\\s\\-]``, once or ``+``."""
+    c = _sre_c
+    if op is c.MAX_REPEAT and av[0] == 1 and av[1] == c.MAXREPEAT and len(av[2]) == 1:
+        op, av = av[2][0]
+    space = (c.CATEGORY, c.CATEGORY_SPACE)
+    return op is c.IN and space in av and all(x in (space, (c.LITERAL, 45)) for x in av)
+
+
+def _forms_of(items: Any) -> list[str] | None:
+    """The strings a parsed sequence of letters, digits, joiners, alternatives and optional
+    parts matches (a joiner is a space), or None for anything else."""
+    c = _sre_c
+    out = [""]
+    for op, av in items:
+        if op is c.LITERAL or op is c.IN:
+            if op is c.IN and not all(iop is c.LITERAL for iop, _ in av):
+                return None
+            chars = [chr(av)] if op is c.LITERAL else [chr(iav) for _, iav in av]
+            if not all(ch.isascii() and (ch.isalnum() or ch in "'.") for ch in chars):
+                return None
+            opts: list[str] | None = sorted({ch.lower() for ch in chars})
+        elif _is_joiner(op, av):
+            opts = [_SEP]
+        elif op is c.SUBPATTERN:
+            opts = None if av[0] is not None or av[1] or av[2] else _forms_of(av[3])
+        elif op is c.BRANCH:
+            alts = [_forms_of(alt) for alt in av[1]]
+            opts = None if any(a is None for a in alts) else [f for a in alts for f in a]
+        elif op is c.MAX_REPEAT and av[0] == 0 and av[1] == 1:
+            once = _forms_of(av[2])
+            opts = None if once is None else ["", *once]
+        else:
+            return None
+        if opts is None:
+            return None
+        out = [a + b for a in out for b in opts]
+        if len(out) > _PREFIX_CAP:
+            return None
+    return out
+
+
+@lru_cache(maxsize=8192)
+def _word_forms(src: str) -> frozenset[str] | None:
+    """Every string a cue alternative matches, when it is a plain sequence of words.
+
+    Plain: ASCII letters, digits, ``'`` and ``.``, words joined by ``\\s`` or ``[\\s\\-]``
+    (once or ``+``; a space in the forms), groups of alternatives and optional parts, as
+    :func:`cue_pattern` writes lemma and exact cues; every form starts with a letter or digit,
+    no form ends where another goes on after a non-word character, and the forms are exactly
+    the alternative's prefixes (see :func:`_alt_prefixes`). Where the text has a single space
+    between words, such an alternative matches at a word start (between ``(?<!\\w)`` and
+    ``(?!\\w)``) exactly when the lowercased text there starts with a form that ends at a word
+    end; at most one form can. None for any other alternative.
+
+    Examples
+    --------
+    >>> sorted(_word_forms(cue_pattern("due process")))
+    ['due process', 'due processed', 'due processes', 'due processing']
+    >>> sorted(_word_forms(r"(?:the\\s+)?u\\.s\\."))
+    ['the u.s.', 'u.s.']
+    >>> _word_forms(r"attorneys?(?!\\s+general)") is None
+    True
+    """
+    try:
+        forms = _forms_of(_sre_p.parse(src, re.IGNORECASE).data)  # type: ignore[union-attr]
+    except Exception:  # noqa: BLE001 - no parser, or a parse tree of another shape
+        return None
+    if not forms or any(not f[:1].isalnum() or f[-1] == _SEP or _SEP * 2 in f for f in forms):
+        return None
+    for short in forms:  # no form may end where another one goes on after a non-word character
+        if any(f.startswith(short) and len(f) > len(short) and not _WORD_CHAR.match(f, len(short))
+               for f in forms):
+            return None
+    return frozenset(forms) if frozenset(forms) == _alt_prefixes(src) else None
+
+
 class _SubPattern:
     """Some alternatives of one lexicon, compiled on first use (``.match`` as ``re.Pattern``)."""
 
@@ -451,6 +534,12 @@ class _SubPattern:
         return self.match(text, pos, endpos)
 
 
+#: Letters by how often English words start with them: the order in which the scanner's
+#: alternatives are tried (they start with different characters, so the order changes only the
+#: speed: sre tries the branches of an alternation one by one).
+_LETTER_ORDER = {ch: k for k, ch in enumerate("tasoiwcbphfmdrelngyuvjkqxz")}
+
+
 def _trie_regex(words: Iterable[str]) -> str:
     """An alternation of ``words`` that matches the longest word that starts at a position."""
     trie: dict[str, Any] = {}
@@ -461,8 +550,8 @@ def _trie_regex(words: Iterable[str]) -> str:
         node[""] = True
 
     def emit(node: dict[str, Any]) -> str:
-        alts = [(r"[\s\-]+" if ch == _SEP else re.escape(ch)) + emit(child)
-                for ch, child in sorted(node.items()) if ch]
+        chars = sorted((ch for ch in node if ch), key=lambda ch: (_LETTER_ORDER.get(ch, 99), ch))
+        alts = [(r"[\s\-]+" if ch == _SEP else re.escape(ch)) + emit(node[ch]) for ch in chars]
         if "" in node:
             if not alts:
                 return ""
@@ -522,10 +611,11 @@ def _finditer_rows(text: str, spans: Sequence[Span], lex: CompiledLexicon) -> li
 def _plan_core(
     sources: tuple[tuple[tuple[str, str], ...], ...], hand_built: tuple[bool, ...]
 ) -> tuple[tuple[bool, ...], dict[str, tuple[tuple[int, _SubPattern], ...]],
-           re.Pattern[str] | None, re.Pattern[str] | None]:
+           dict[str, tuple[_StaticEntry, ...]], re.Pattern[str] | None, re.Pattern[str] | None]:
     """What matching depends on, from the lexicons' alternatives only (so lexicons compiled
     from equal tables share it): which lexicons are searched sentence by sentence, the
-    prefix -> (lexicon, alternatives) table, and the scanners."""
+    prefix -> (lexicon, alternatives) table, the same with each lexicon's match worked out in
+    advance where it can be (see _static_entry), and the scanners."""
     slow = [False] * len(sources)
     entries: dict[str, dict[int, set[int]]] = {}
     for i, alts in enumerate(sources):
@@ -541,6 +631,7 @@ def _plan_core(
                 entries.setdefault(pfx, {}).setdefault(i, set()).add(a)
     subs: dict[tuple[int, tuple[int, ...]], _SubPattern] = {}
     closure: dict[str, tuple[tuple[int, _SubPattern], ...]] = {}
+    static: dict[str, tuple[_StaticEntry, ...]] = {}
     for key in entries:
         merged: dict[int, set[int]] = {}
         for k in range(1, len(key) + 1):
@@ -556,12 +647,54 @@ def _plan_core(
                 sub = subs[(i, alt_ids)] = _SubPattern(rf"(?<!\w)(?:{body})(?!\w)")
             items.append((i, sub))
         closure[key] = tuple(items)
+        static[key] = tuple(_static_entry(key, i, [sources[i][a] for a in sorted(merged[i])], sub)
+                            for i, sub in items)
     if not entries:
-        return tuple(slow), closure, None, None
+        return tuple(slow), closure, static, None, None
     # a candidate is a position after a non-word character (or 0) where a prefix starts; the
-    # scanner consumes that one character, so sre skips ahead to non-word characters
+    # scanner consumes that one character, so sre skips ahead to it. It tests "not an ASCII
+    # word character", which is faster than \W; a non-ASCII word character before a candidate
+    # is dropped afterwards (see _Plan._candidates).
+    # Each candidate also reports the word character after its prefix, if any (see _static_entry).
     trie = _trie_regex(entries)
-    return tuple(slow), closure, re.compile(rf"\W(?=({trie}))"), re.compile(rf"(?=({trie}))")
+    return (tuple(slow), closure, static, re.compile(rf"([^0-9A-Za-z_])(?=({trie})(\w?))"),
+            re.compile(rf"(?=({trie})(\w?))"))
+
+
+#: How one lexicon matches at a candidate with a given prefix (see _static_entry).
+_StaticEntry = tuple[int, "str | None", "str | None", int, "_SubPattern | None"]
+
+
+def _static_entry(
+    key: str, i: int, alts: Sequence[tuple[str, str]], sub: _SubPattern
+) -> _StaticEntry:
+    """How lexicon ``i``, restricted to the alternatives ``alts`` that ``sub`` tries, matches at
+    a candidate whose longest prefix is ``key``.
+
+    When every alternative is a plain word sequence (:func:`_word_forms`), the match follows from
+    ``key`` alone, provided the prefix lies inside the sentence, is written with single spaces
+    and is followed by one more character of the sentence: ``(i, full, short, short_len,
+    None)``. The first alternative, in ``sub``'s order, with a form that is ``key`` itself
+    (``full``, a group name) matches if the text goes on with a non-word character; failing
+    that, the first one with a shorter form that ends at a word end inside ``key`` (``short``,
+    of length ``short_len``) does; an alternative after ``short`` never wins. Otherwise the
+    entry is ``(i, None, None, 0, sub)``: match ``sub``.
+    """
+    full = short = None
+    short_len = 0
+    for name, src in alts:
+        forms = _word_forms(src)
+        if forms is None:
+            return (i, None, None, 0, sub)
+        for form in forms:
+            if key.startswith(form):
+                if len(form) == len(key):
+                    full = full or name
+                elif not _WORD_CHAR.match(key, len(form)):
+                    short, short_len = name, len(form)
+        if short is not None:
+            break
+    return (i, full, short, short_len, None)
 
 
 class _Plan:
@@ -571,8 +704,27 @@ class _Plan:
         self.lexicons = lexicons
         self.groups = [lex.groups for lex in lexicons]
         self.index = {id(lex): i for i, lex in enumerate(lexicons)}
-        self.slow, self.closure, self.scanner, self.scanner_at_0 = _plan_core(
+        self.slow, self.closure, static, self.scanner, self.scanner_at_0 = _plan_core(
             tuple(lex.sources for lex in lexicons), tuple(bool(lex.groups) for lex in lexicons))
+        # prefix -> (lexicon, match length, (label, cue) pairs, None) for the lexicons that
+        # match there, or (lexicon, 0, None, sub) to match sub; one table for a prefix that
+        # ends at a word end, one for a prefix that does not
+        self.at_word_end = {key: self._resolve(items, True) for key, items in static.items()}
+        self.in_word = {key: self._resolve(items, False) for key, items in static.items()}
+
+    def _resolve(self, items: tuple[_StaticEntry, ...], word_end: bool
+                 ) -> tuple[tuple[int, int, Any, _SubPattern | None], ...]:
+        """A prefix's entries (see _static_entry) for a prefix that ends at a word end or not;
+        lexicons that cannot match there are left out."""
+        out = []
+        for i, full, short, short_len, sub in items:
+            if sub is not None:
+                out.append((i, 0, None, sub))
+            elif full is not None and word_end:
+                out.append((i, -1, self.groups[i][full], None))  # -1: the prefix's length
+            elif short is not None:
+                out.append((i, short_len, self.groups[i][short], None))
+        return tuple(out)
 
     def scan(self, text: str, spans: Sequence[Span]) -> _TextScan:
         """Every lexicon's matches in ``text``: one scanner pass, then each candidate tried."""
@@ -583,16 +735,11 @@ class _Plan:
         n = len(spans)
         if not n:
             return _TextScan(self, text, spans, found)
-        closure, groups = self.closure, self.groups
+        at_word_end, in_word, groups = self.at_word_end, self.in_word, self.groups
         reached = [0] * len(self.lexicons)  # end of each lexicon's last match
         j = 0
         s_j, e_j = spans[0]
-        matches: Iterable[re.Match[str]] = self.scanner.finditer(low)  # type: ignore[union-attr]
-        at_0 = self.scanner_at_0.match(low)  # type: ignore[union-attr]
-        if at_0 is not None:  # zero-width, so its end is 0 too
-            matches = itertools.chain((at_0,), matches)
-        for m in matches:
-            p = m.end()  # the scanner consumed the non-word character before the candidate
+        for p, key, word_after in self._candidates(low):
             if p >= e_j:
                 while p >= e_j and j < n - 1:
                     j += 1
@@ -601,21 +748,72 @@ class _Plan:
                     break
             if p < s_j:
                 continue
-            key = m.group(1)
-            subs = closure.get(key)
-            if subs is None:  # a separator run other than one space
-                subs = closure[_SEP_RUN.sub(_SEP, key)]
-            for i, sub in subs:
+            end = p + len(key)
+            entries = (in_word if word_after else at_word_end).get(key) if end < e_j else None
+            if entries is None:  # a prefix up to the sentence end, or with other separators
+                self._match_at(text, p, e_j, key, j, reached, found)
+                continue
+            for i, length, pairs, sub in entries:
                 if p < reached[i]:  # inside this lexicon's previous match: finditer skips it
                     continue
-                hit = sub.match(text, p, e_j)
-                if hit is not None:
-                    q = reached[i] = hit.end()
-                    matched = text[p:q]
-                    rows = found[i]
-                    for label, cue in groups[i][hit.lastgroup]:  # type: ignore[index]
-                        rows.append((j, label, cue, p, q, matched))
+                if sub is None:
+                    q = end if length < 0 else p + length
+                else:
+                    hit = sub.match(text, p, e_j)
+                    if hit is None:
+                        continue
+                    q = hit.end()
+                    pairs = groups[i][hit.lastgroup]  # type: ignore[index]
+                reached[i] = q
+                matched = text[p:q]
+                rows = found[i]
+                for label, cue in pairs:
+                    rows.append((j, label, cue, p, q, matched))
         return _TextScan(self, text, spans, found)
+
+    def _match_at(self, text: str, p: int, e_j: int, key: str, j: int, reached: list[int],
+                  found: list[list[Row]]) -> None:
+        """Try every lexicon whose alternatives may start at ``p`` with its regex."""
+        subs = self.closure.get(key)
+        if subs is None:  # a separator run other than one space
+            subs = self.closure[_SEP_RUN.sub(_SEP, key)]
+        for i, sub in subs:
+            if p < reached[i]:
+                continue
+            hit = sub.match(text, p, e_j)
+            if hit is not None:
+                q = reached[i] = hit.end()
+                matched = text[p:q]
+                rows = found[i]
+                for label, cue in self.groups[i][hit.lastgroup]:  # type: ignore[index]
+                    rows.append((j, label, cue, p, q, matched))
+
+    def _candidates(self, low: str) -> Iterable[tuple[int, str, str]]:
+        """(position, prefix, word character after it or "") of every candidate in the
+        lowercased text, in text order.
+
+        ``scanner.split`` returns [gap, character, prefix, after, gap, ...] without match
+        objects: a candidate's position is the length of the gaps and characters before it.
+        """
+        pieces = self.scanner.split(low)  # type: ignore[union-attr]
+        keys, after = pieces[2::4], pieces[3::4]
+        starts = list(map(operator.add, itertools.accumulate(map(len, pieces[0:-1:4])),
+                          range(1, len(keys) + 1)))
+        before = pieces[1::4]
+        if not "".join(before).isascii():  # keep those after a non-word character only
+            non_ascii = itertools.compress(  # the positions of non-ASCII characters
+                itertools.count(), map(operator.gt, before, itertools.repeat("\x7f")))
+            wrong = {k for k in non_ascii if _WORD_CHAR.match(before[k])}
+            if wrong:
+                kept = [k for k in range(len(keys)) if k not in wrong]
+                starts = [starts[k] for k in kept]
+                keys, after = [keys[k] for k in kept], [after[k] for k in kept]
+        at_0 = self.scanner_at_0.match(low)  # type: ignore[union-attr]
+        if at_0 is not None:
+            starts.insert(0, 0)
+            keys.insert(0, at_0.group(1))
+            after.insert(0, at_0.group(2))
+        return zip(starts, keys, after)
 
 
 class _TextScan:
@@ -629,22 +827,15 @@ class _TextScan:
         self._rows: dict[int, list[Row]] = {}
 
     def rows(self, i: int) -> list[Row]:
-        """Lexicon ``i``'s matches in sentence order, as ``regex.finditer`` per sentence."""
+        """Lexicon ``i``'s matches, as ``regex.finditer`` per sentence finds them, in start
+        order (matches with the same start in sentence order)."""
         if self.found is not None and not self.plan.slow[i]:
-            return self.found[i]
+            return self.found[i]  # found in text order
         out = self._rows.get(i)
         if out is None:
-            out = self._rows[i] = _finditer_rows(self.text, self.spans, self.plan.lexicons[i])
+            rows = _finditer_rows(self.text, self.spans, self.plan.lexicons[i])
+            out = self._rows[i] = sorted(rows, key=_row_start)
         return out
-
-    def lexicon_rows(self, lex: CompiledLexicon | None) -> list[Row]:
-        """The rows of a lexicon of the plan (``[]`` for None)."""
-        if lex is None:
-            return []
-        i = self.plan.index[id(lex)]
-        if self.found is not None and not self.plan.slow[i]:
-            return self.found[i]
-        return self.rows(i)
 
 
 _PLANS: dict[tuple[int, ...], tuple[tuple[CompiledLexicon, ...], _Plan]] = {}
@@ -787,6 +978,7 @@ def _sentence_spans(text: str, sentences: Sequence[Span] | None) -> list[Span]:
 
 
 _by_start_label = operator.itemgetter(3, 1)
+_row_start = operator.itemgetter(3)
 
 
 def _sorted_rows(rows: list[Row]) -> list[Row]:
@@ -953,44 +1145,42 @@ def _frame_profile(
     if unit not in ("sentence", "cue"):
         raise ValueError(f"unit must be 'sentence' or 'cue', not {unit!r}")
     frames = list(frames)
-    if cue_frames:
+    per_frame: dict[Any, list[int]] = {}  # frame -> positions of its cues in the lists
+    for k, f in enumerate(cue_frames):
+        ks = per_frame.get(f)
+        if ks is None:
+            per_frame[f] = [k]
+        else:
+            ks.append(k)
+    if per_frame:
         try:
             known: Any = set(frames)
         except TypeError:  # unhashable frame names: compare one by one
             known = frames
-        frames += [f for f in dict.fromkeys(cue_frames) if f not in known]
-    per_frame: dict[Any, tuple[list[Any], list[Any]]] = {}  # frame -> (sentence ids, starts)
-    for f, sid, start in zip(cue_frames, cue_sentences, cue_starts):
-        if f != f:  # a NaN label equals no frame (as in a pandas comparison)
-            continue
-        rec = per_frame.get(f)
-        if rec is None:
-            per_frame[f] = ([sid], [start])
-        else:
-            rec[0].append(sid)
-            rec[1].append(start)
+        frames += [f for f in per_frame if f not in known]
     head_end = headline_sentences
     lede_end = headline_sentences + lede_sentences
     w_head, w_lede = float(headline_weight), float(lede_weight)
     by_sentence = unit == "sentence"
+    unweighted = w_head == 1.0 and w_lede == 1.0
 
     counts = []
     for frame in frames:
-        rec = per_frame.get(frame) if frame == frame else None
-        if rec is None:
+        ks = per_frame.get(frame) if frame == frame else None  # a NaN label is no frame
+        if ks is None:
             counts.append((frame, 0, 0, 0.0, _NO_CUE))
             continue
-        sids = [int(x) for x in rec[0]]
-        distinct = sorted(set(sids))
-        # summed in the order score_frames always has: sentences ascending, or cue order
-        weight = float(sum([w_head if x < head_end else w_lede if x < lede_end else 1.0
-                            for x in (distinct if by_sentence else sids)]))
-        starts = [x for x in rec[1] if x == x]  # pandas' min skips NaN
+        sids = list(map(int, map(cue_sentences.__getitem__, ks)))
+        n_distinct = len(set(sids))
+        if unweighted:  # a sum of ones
+            weight = float(n_distinct if by_sentence else len(sids))
+        else:  # summed in the order score_frames always has: sentences ascending, or cue order
+            weight = float(sum([w_head if x < head_end else w_lede if x < lede_end else 1.0
+                                for x in (sorted(set(sids)) if by_sentence else sids)]))
+        starts = [x for x in map(cue_starts.__getitem__, ks) if x == x]  # pandas' min skips NaN
         first = int(min(starts)) if starts else int(math.nan)
-        counts.append((frame, len(sids), len(distinct), weight, first))
-    # the total as pandas sums a float64 column (numpy's pairwise sum), NaN counted as 0
-    weights = np.array([c[3] for c in counts], dtype=np.float64)
-    total = float(np.add.reduce(np.where(np.isnan(weights), 0.0, weights)))
+        counts.append((frame, len(sids), n_distinct, weight, first))
+    total = _total_weight([c[3] for c in counts])
     positive = total > 0
     best = -1
     if positive:  # largest weight, then earliest first cue, then frame order; NaN never wins
@@ -1002,6 +1192,15 @@ def _frame_profile(
          n_sent / n_sentences if n_sentences else math.nan, k == best)
         for k, (frame, n_cues, n_sent, weight, _first) in enumerate(counts)
     ]
+
+
+def _total_weight(weights: list[float]) -> float:
+    """The sum of the weights as pandas sums a float64 column (numpy's pairwise sum), NaN
+    counted as 0; whole numbers (the usual case) are summed exactly in Python instead."""
+    if all(map(float.is_integer, weights)) and sum(map(abs, weights)) < 2.0**53:
+        return float(sum(weights))  # every partial sum is exact, so the order does not matter
+    arr = np.array(weights, dtype=np.float64)
+    return float(np.add.reduce(np.where(np.isnan(arr), 0.0, arr)))
 
 
 def score_frames_by_article(
@@ -1261,25 +1460,30 @@ EVIDENCE_COLUMNS = ("frame", "indicator", "role", "sentence_id", "cue", "start",
 #: Columns of the table returned by :func:`code_generic_frames`.
 _GENERIC_COLUMNS = ("frame", "indicator", "question", "answerable", "value", "n_evidence",
                     "evidence")
-Evidence = tuple[str, int, str, int, int, str]  # role, sentence_id, cue, start, end, matched
-_by_start_role = operator.itemgetter(3, 0)
+Evidence = tuple[str, Row]  # role, the cue's row
+
+
+def _by_start_role(ev: Evidence) -> tuple[int, str]:
+    return ev[1][3], ev[0]
 
 
 def _answer(
-    ind: _Indicator, hits: Callable[[CompiledLexicon | None], list[Row]]
-) -> tuple[float, list[Evidence]]:
-    """Evaluate one indicator: (value, evidence rows); ``hits(lex)`` are a cue list's matches."""
+    ind: _Indicator, cues: list[Row], with_cues: list[Row], without_cues: list[Row],
+    or_cues: list[Row],
+) -> tuple[float, list[tuple[str, list[Row]]]]:
+    """Evaluate one indicator from the matches of its cue lists in start order (``[]`` for a
+    list the indicator does not have): the value and the evidence as non-empty (role, rows)
+    parts, each in start order (see :func:`_evidence`)."""
     if not ind.answerable or ind.rule == "none":
         return np.nan, []
-    cues = hits(ind.cues)
-    if ind.without_cues is not None and cues:
-        blocked = {h[0] for h in hits(ind.without_cues)}
+    if without_cues and cues:
+        blocked = {h[0] for h in without_cues}
         cues = [h for h in cues if h[0] not in blocked]
     if ind.rule == "any":
         yes = len(cues) >= ind.min_matches
-        evidence = [("cue", h[0], h[2], h[3], h[4], h[5]) for h in cues] if yes else []
+        parts = [("cue", cues)] if yes else []
     else:
-        other = hits(ind.with_cues)
+        other = with_cues
         if ind.rule == "cooccur":
             both = {h[0] for h in cues} & {h[0] for h in other}
             cues = [h for h in cues if h[0] in both]
@@ -1287,32 +1491,60 @@ def _answer(
             yes = len(both) >= ind.min_matches
         else:  # "both": anywhere in the article
             yes = len(cues) >= ind.min_matches and len(other) >= 1
-        evidence = ([("cue", h[0], h[2], h[3], h[4], h[5]) for h in cues]
-                    + [("with_cue", h[0], h[2], h[3], h[4], h[5]) for h in other]) if yes else []
-    alt = hits(ind.or_cues)
-    if alt:
-        evidence += [("or_cue", h[0], h[2], h[3], h[4], h[5]) for h in alt]
+        parts = [("cue", cues), ("with_cue", other)] if yes else []
+    if or_cues:
+        parts.append(("or_cue", or_cues))
         yes = True
-    if len(evidence) > 1:
-        evidence.sort(key=_by_start_role)
-    return (1.0 if yes else 0.0), evidence
+    return (1.0 if yes else 0.0), [(role, rows) for role, rows in parts if rows]
+
+
+def _evidence(parts: list[tuple[str, list[Row]]]) -> list[Evidence]:
+    """The (role, row) pairs of :func:`_answer`'s evidence parts, by start, then role."""
+    if len(parts) == 1:  # already in start order
+        return list(zip(itertools.repeat(parts[0][0]), parts[0][1]))
+    return sorted([(role, r) for role, rows in parts for r in rows], key=_by_start_role)
 
 
 def _code_rows(
-    inds: Sequence[_Indicator], hits: Callable[[CompiledLexicon | None], list[Row]],
+    inds: Sequence[_Indicator], lists: Sequence[Sequence[int]], found: Sequence[list[Row]],
     evidence: bool = True,
 ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     """Rows of :func:`code_generic_frames` and (if ``evidence``) of
-    :func:`find_generic_frame_evidence`."""
+    :func:`find_generic_frame_evidence`.
+
+    ``lists[k]`` holds the indices into ``found`` (the matches of each lexicon, in start order)
+    of indicator ``k``'s cue lists (cues, with_cues, without_cues, or_cues); ``-1``, for a list
+    it lacks, must index an empty list.
+    """
     rows: list[tuple[Any, ...]] = []
     evs: list[tuple[Any, ...]] = []
-    for ind in inds:
-        value, ev = _answer(ind, hits)
-        rows.append((ind.frame, ind.id, ind.question, ind.answerable, value, len(ev),
-                     "; ".join([f"{r[5]}[{r[3]}:{r[4]}]" for r in ev]) if ev else ""))
-        if evidence:
-            evs.extend((ind.frame, ind.id, *r) for r in ev)
+    for ind, (c, w, wo, o) in zip(inds, lists):
+        value, parts = _answer(ind, found[c], found[w], found[wo], found[o])
+        if len(parts) == 1:
+            cited = parts[0][1]
+        else:
+            cited = [r for _, r in _evidence(parts)] if parts else []
+        rows.append((ind.frame, ind.id, ind.question, ind.answerable, value, len(cited),
+                     "; ".join([f"{r[5]}[{r[3]}:{r[4]}]" for r in cited]) if cited else ""))
+        if evidence and parts:
+            evs.extend((ind.frame, ind.id, role, r[0], r[2], r[3], r[4], r[5])
+                       for role, r in _evidence(parts))
     return rows, evs
+
+
+def _cue_list_indices(
+    inds: Sequence[_Indicator], index: dict[int, int]
+) -> tuple[tuple[int, int, int, int], ...]:
+    """Each indicator's cue lists as indices of a plan's lexicons (``-1``: no such list)."""
+    return tuple(
+        tuple(-1 if lex is None else index[id(lex)]  # type: ignore[misc]
+              for lex in (ind.cues, ind.with_cues, ind.without_cues, ind.or_cues))
+        for ind in inds)
+
+
+def _all_rows(scan: _TextScan) -> list[list[Row]]:
+    """Every lexicon's rows of a scan, and one empty list at the end (index ``-1``)."""
+    return [*(scan.rows(i) for i in range(len(scan.plan.lexicons))), []]
 
 
 def find_generic_frame_evidence(
@@ -1357,8 +1589,9 @@ def _code(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     _, inds = _load_codebook(codebook)
     spans = _sentence_spans(text, sentences)
-    scan = _plan_for(_codebook_lexicons(inds)).scan(text, spans)
-    rows, evs = _code_rows(inds, scan.lexicon_rows)
+    plan = _plan_for(_codebook_lexicons(inds))
+    found = _all_rows(plan.scan(text, spans))
+    rows, evs = _code_rows(inds, _cue_list_indices(inds, plan.index), found)
     table = pd.DataFrame(rows, columns=list(_GENERIC_COLUMNS))
     table = table.astype({"value": "float64", "n_evidence": "int64", "answerable": "bool"})
     evidence = pd.DataFrame(evs, columns=list(EVIDENCE_COLUMNS))
@@ -1458,6 +1691,7 @@ class _FramingResources:
     families: dict[str, CompiledLexicon]
     plan: _Plan
     policy: int  # the lexicon's index in the plan
+    questions: tuple[tuple[int, int, int, int], ...]  # see _cue_list_indices
     family_index: tuple[tuple[str, int], ...]
     title_plan: _Plan  # the lexicon alone, for headlines
 
@@ -1478,6 +1712,7 @@ def _framing_resources(lexicon: Any, codebook: Any, families: Any) -> _FramingRe
         return res
     plan = _plan_for([lex, *_codebook_lexicons(inds), *fams.values()])
     res = _FramingResources(lex, inds, fams, plan, plan.index[id(lex)],
+                            _cue_list_indices(inds, plan.index),
                             tuple((fam, plan.index[id(f)]) for fam, f in fams.items()),
                             _plan_for((lex,)))
     while len(_RESOURCES) >= _RESOURCES_MAX:
@@ -1563,9 +1798,8 @@ def analyze_framing(
     res = _framing_resources(lexicon, codebook, families)
     spans = _sentence_spans(text, sentences)
     title = str(title or "")
-    plan, policy = res.plan, res.policy
-    scan = plan.scan(text, spans)
-    body = _sorted_rows(scan.rows(policy))
+    found = _all_rows(res.plan.scan(text, spans))
+    body = _sorted_rows(found[res.policy])
     head = _sorted_rows(res.title_plan.scan(title, [(0, len(title))]).rows(0)) if title else []
 
     frames = [{"sentence_id": -1, "part": "headline", "frame": r[1], "cue": r[2],
@@ -1588,7 +1822,7 @@ def analyze_framing(
     for p in profile:
         row[f"frame_{p[0]}"] = float(p[4])
 
-    coded, _ = _code_rows(res.indicators, scan.lexicon_rows, evidence=False)
+    coded, _ = _code_rows(res.indicators, res.questions, found, evidence=False)
     scores: dict[Any, list[float]] = {}  # frame -> [sum of answered values, n answered]
     for c in coded:
         frame, value = c[0], c[4]
@@ -1606,7 +1840,7 @@ def analyze_framing(
     from coverage.terms import _term_rows
 
     terms = [{"sentence_id": r[0], "family": r[1], "term": r[2], "start": r[3], "end": r[4],
-              "matched": r[5]} for r in _term_rows(scan, res.family_index)]
+              "matched": r[5]} for r in _term_rows(found, res.family_index)]
     return {
         "frames": frames,
         "frame_profiles": [

@@ -29,6 +29,7 @@ from coverage.framing import (
     CompiledLexicon,
     Row,
     _ByIdentity,
+    _all_rows,
     _data_text,
     _file_key,
     _plan_for,
@@ -36,7 +37,6 @@ from coverage.framing import (
     _rows_frame,
     _sentence_spans,
     _sorted_rows,
-    _TextScan,
     compile_lexicon,
 )
 
@@ -94,11 +94,12 @@ def _resolve_families(
     return _compile_families(_read_table(families))
 
 
-def _term_rows(scan: _TextScan, family_index: Sequence[tuple[str, int]]) -> list[Row]:
-    """All families' occurrences in a scanned text, ordered by start, then family."""
+def _term_rows(found: Sequence[list[Row]], family_index: Sequence[tuple[str, int]]) -> list[Row]:
+    """All families' occurrences, ordered by start, then family; ``found[i]`` holds the rows of
+    the lexicon a family's index ``i`` points to (see ``coverage.framing._all_rows``)."""
     rows: list[Row] = []
     for _family, i in family_index:
-        rows.extend(scan.rows(i))
+        rows.extend(found[i])
     return _sorted_rows(rows)
 
 
@@ -170,7 +171,7 @@ def find_terms(
     spans = _sentence_spans(text, sentences)
     if fams:
         plan = _plan_for(list(fams.values()))
-        rows = _term_rows(plan.scan(text, spans),
+        rows = _term_rows(_all_rows(plan.scan(text, spans)),
                           [(fam, plan.index[id(lex)]) for fam, lex in fams.items()])
         out = _rows_frame(rows, "family")
     else:

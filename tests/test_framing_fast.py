@@ -246,3 +246,68 @@ def test_lede_weight_covers_exactly_the_lede(title, lede, expected) -> None:
     row = framing.analyze_framing(text, spans, title, lede_sentences=lede, lede_weight=3.0)["row"]
     shares = {k[len("frame_"):]: v for k, v in row.items() if k.startswith("frame_") and v}
     assert shares == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("src", "expected"),
+    [
+        (r"due[\s\-]+process(?:es|ed|ing)?",
+         {"due process", "due processes", "due processed", "due processing"}),
+        # other joiners and optional leading words: no form ends where another goes on
+        (r"to\s+blame", {"to blame"}),
+        (r"(?:the\s+)?trump\s+administration",
+         {"the trump administration", "trump administration"}),
+        (r"U\.N\.", {"u.n."}),
+        # a form that another one continues after a non-word character: the regex decides
+        (r"a(?:\s+b)?", None),
+        (r"trump(?:['’]s)?", None),
+        # assertions, classes, repeats: the regex decides
+        (r"attorneys?(?!\s+general)", None),
+        (r"(?<!homeland\s)security", None),
+        (r"\d+-year-old", None),
+        (r"separat(?:e|es|ed|ing)\s+(?:\w+\s+)?families", None),
+    ],
+)
+def test_plain_word_cues(src: str, expected: set[str] | None) -> None:
+    got = framing._word_forms(src)
+    assert (None if got is None else set(got)) == expected
+
+
+TRICKY = [
+    # a cue at the end of a sentence, cut by the span end, inside longer words, or followed by
+    # an apostrophe; words joined by hyphens, line breaks or several spaces; capitals
+    "The judge ruled. Judges rule. The judgeship was open. The court's ruling, the courts' "
+    "rulings; due-process and due\nprocess and due  process and DUE PROCESS.",
+    "The Trump administration's policy. the U.S. government argues; the U.S. argued. "
+    "The U.S.A. and the US said the administration policies failed.",
+    "Seeking asylum, asylum-seekers and asylum seekers were separated from their children; "
+    "officials tore families apart. A 7-year-old girl cried. $40 million, $ 3 billion.",
+    "prosecute prosecutes prosecuted prosecuting prosecutor. policy policies. die dying. "
+    "Homeland Security and homeland-security and DHS. Attorney General and attorneys.",
+    # a non-ASCII word character right before a cue word: no word start there
+    "Le \u00e9court et \u00f1policy, caf\u00e9-court \u2014 \u201ccourt\u201d in \u00e9t\u00e9.",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+@pytest.mark.parametrize("cut", [None, 5, 11])
+def test_one_pass_scan_equals_the_sentence_by_sentence_search(text: str, cut: int | None) -> None:
+    # every lexicon the framing stage uses: the one-pass scan (prefix tables, plain-word cues
+    # matched without a regex call) gives exactly the rows of regex.finditer per sentence
+    spans = split_sentences(text)
+    if cut is not None:  # sentence ends inside words and right after cues
+        spans = list(zip(range(0, len(text), cut), [*range(cut, len(text), cut), len(text)]))
+    plan = framing._framing_resources(None, None, None).plan
+    scan = plan.scan(text, spans)
+    assert scan.found is not None
+    for i, lex in enumerate(plan.lexicons):
+        assert scan.rows(i) == framing._finditer_rows(text, spans, lex), i
+
+
+def test_one_pass_scan_on_synthetic_articles(synthetic_articles) -> None:
+    plan = framing._framing_resources(None, None, None).plan
+    for text, _title in synthetic_articles:
+        spans = split_sentences(text)
+        scan = plan.scan(text, spans)
+        for i, lex in enumerate(plan.lexicons):
+            assert scan.rows(i) == framing._finditer_rows(text, spans, lex), i
