@@ -74,8 +74,8 @@ import math
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
-from itertools import chain
-from operator import itemgetter, methodcaller
+from itertools import accumulate, chain, compress, repeat
+from operator import itemgetter, lt
 from typing import NamedTuple
 
 from .segment import WORD_RE, merge_spans as _merge
@@ -670,11 +670,10 @@ def count_readability(
         sentences = split_sentences(text)
     flat, sizes = _sentence_words(text, sentences)
     infos = list(map(_WORDS.__getitem__, flat))
+    selected = _body_selection(sizes, infos)
     if exclude_spans:
-        selected = _prose_selection(text, sentences, flat, sizes, infos, _merge(exclude_spans),
-                                    quoted_share_threshold)
-    else:
-        selected = _body_selection(sizes, infos)
+        selected = _prose_selection(text, sentences, flat, sizes, selected,
+                                    _merge(exclude_spans), quoted_share_threshold)
     return _tally(*selected, big=len(text) >= _PACKED_MAX_CHARS,
                   proper_nouns_familiar=proper_nouns_familiar, mtld_threshold=mtld_threshold)
 
@@ -710,63 +709,86 @@ def _body_selection(sizes: list[int], infos: list[_Word]) -> _Selection:
 
 
 def _prose_selection(text: str, sentences: Sequence[Span], flat: list[str], sizes: list[int],
-                     infos: list[_Word], quotes: list[Span], threshold: float) -> _Selection:
+                     body: _Selection, quotes: list[Span], threshold: float) -> _Selection:
     """The reporter's prose: sentences more than ``threshold`` inside ``quotes`` (merged
     spans) dropped, and in the others the tokens that start inside a span.
 
-    A sentence that no span overlaps keeps all its tokens (a token starting inside a span
-    would overlap it); only sentences partly inside are tokenized again with positions.
+    ``body`` is :func:`_body_selection` of the same tokens. The sentences that no span
+    overlaps keep all their tokens (a token starting inside a span would overlap it), so the
+    selection is ``body`` with only the overlapped sentences changed; of these, those partly
+    inside are located token by token (:func:`_partly_quoted`).
     """
+    infos, lengths, firsts = body[0], body[1], body[2]
     q_starts = [qs for qs, _ in quotes]
     q_ends = [qe for _, qe in quotes]
+    # the spans overlapping sentence k are quotes[los[k]:his[k]]
+    los = list(map(bisect.bisect_right, repeat(q_ends), map(_FIRST, sentences)))
+    his = list(map(bisect.bisect_left, repeat(q_starts), map(_SECOND, sentences)))
+    offsets = list(accumulate(sizes, initial=0))  # sentence k's tokens: offsets[k]:offsets[k + 1]
+    heads = list(accumulate(map(bool, sizes), initial=0))  # its entry in lengths and firsts
     kept: list[_Word] = []
-    lengths: list[int] = []
-    firsts: list[_Word] = []
+    k_lengths: list[int] = []
+    k_firsts: list[_Word] = []
     n_sent_excluded = n_words_excluded = 0
-    i = 0
-    for (s, e), n in zip(sentences, sizes):
-        j = i + n
-        lo = bisect.bisect_right(q_ends, s)
-        hi = bisect.bisect_left(q_starts, e)
-        if lo >= hi:  # no span overlaps the sentence
-            if n:
-                kept += infos[i:j]
-                lengths.append(n)
-                firsts.append(infos[i])
-            i = j
-            continue
+    done = 0  # the sentences before this one are in the selection
+    for k in compress(range(len(sizes)), map(lt, los, his)):
+        kept += infos[offsets[done]:offsets[k]]
+        k_lengths += lengths[heads[done]:heads[k]]
+        k_firsts += firsts[heads[done]:heads[k]]
+        done = k + 1
+        s, e = sentences[k]
+        lo, hi = los[k], his[k]
         inside = 0
         for qs, qe in quotes[lo:hi]:
             inside += min(e, qe) - max(s, qs)
         if inside > threshold * (e - s):
             n_sent_excluded += 1
-            n_words_excluded += n
-            i = j
+            n_words_excluded += sizes[k]
             continue
-        matches = list(WORD_RE.finditer(text, s, e))
-        words = infos[i:j]
-        if list(map(_GROUP, matches)) != flat[i:j]:  # the chunk tokens are these (always, in fact)
-            words = [_WORDS[m.group()] for m in matches]
-        m_kept = 0
-        for m, info in zip(matches, words):
-            p = m.start()
-            x = bisect.bisect_right(q_starts, p, lo, hi) - 1
-            if x >= lo and p < q_ends[x]:  # starts inside a span
-                n_words_excluded += 1
-                continue
-            if not m_kept:
-                firsts.append(info)
-            kept.append(info)
-            m_kept += 1
-        if m_kept:
-            lengths.append(m_kept)
-        i = j
-    return kept, lengths, firsts, n_sent_excluded, n_words_excluded
+        words = _partly_quoted(text, s, e, flat[offsets[k]:offsets[k + 1]],
+                               infos[offsets[k]:offsets[k + 1]], q_starts[lo:hi], q_ends[lo:hi])
+        n_words_excluded += sizes[k] - len(words)
+        if words:
+            kept += words
+            k_lengths.append(len(words))
+            k_firsts.append(words[0])
+    if not done:  # no span overlaps a sentence
+        return infos, lengths, firsts, 0, 0
+    kept += infos[offsets[done]:]
+    k_lengths += lengths[heads[done]:]
+    k_firsts += firsts[heads[done]:]
+    return kept, k_lengths, k_firsts, n_sent_excluded, n_words_excluded
+
+
+def _partly_quoted(text: str, s: int, e: int, tokens: list[str], infos: list[_Word],
+                   q_starts: list[int], q_ends: list[int]) -> list[_Word]:
+    """The facts (``infos``) of the tokens of ``text[s:e]`` (``tokens``, in order) that start
+    outside the spans (sorted and disjoint, each overlapping the sentence).
+
+    A token starts at the first occurrence of its text after the end of the one before: every
+    token starts with a letter or digit, and :data:`coverage.segment.WORD_RE` matches at the
+    first letter or digit it meets, so there is none between two tokens.
+    """
+    find = text.find
+    starts: list[int] = []
+    pos = s
+    for tok in tokens:
+        pos = find(tok, pos, e)
+        starts.append(pos)
+        pos += len(tok)
+    kept: list[_Word] = []
+    m = 0  # the tokens before m are done
+    for qs, qe in zip(q_starts, q_ends):
+        a = bisect.bisect_left(starts, qs, m)
+        kept += infos[m:a]
+        m = bisect.bisect_left(starts, qe, a)  # tokens a .. m-1 start inside the span
+    kept += infos[m:]
+    return kept
 
 
 _PACKED = itemgetter(len(_Word._fields) - 1)
 _LOWER = itemgetter(0)
-_GROUP = methodcaller("group")
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
 def _tally(infos: list[_Word], lengths: list[int], firsts: list[_Word], n_sent_excluded: int,
@@ -933,7 +955,8 @@ def analyze_readability(
     big = len(text) >= _PACKED_MAX_CHARS
     flat, sizes = _sentence_words(text, sentences)
     infos = list(map(_WORDS.__getitem__, flat))
-    counts = _tally(*_body_selection(sizes, infos), big=big, mtld_threshold=mtld_threshold)
+    body = _body_selection(sizes, infos)
+    counts = _tally(*body, big=big, mtld_threshold=mtld_threshold)
     out = _indices(counts)
     for key, value in counts.items():
         if key not in ("n_sentences", "n_words"):  # the segment stage's counts stand
@@ -953,7 +976,7 @@ def analyze_readability(
     if verbatim_spans is not None:
         quotes = _merge(verbatim_spans)
         if quotes:
-            prose = _tally(*_prose_selection(text, sentences, flat, sizes, infos, quotes,
+            prose = _tally(*_prose_selection(text, sentences, flat, sizes, body, quotes,
                                              quoted_share_threshold),
                            big=big, mtld_threshold=None)
         else:
