@@ -78,7 +78,7 @@ from itertools import accumulate, chain, compress, repeat
 from operator import itemgetter, lt
 from typing import NamedTuple
 
-from .segment import WORD_RE, merge_spans as _merge
+from .segment import WORD_RE, merge_spans as _merge, split_sentences
 from .syllables import cmu_dictionary, count_syllables
 
 __all__ = [
@@ -531,6 +531,7 @@ class _Word(NamedTuple):
     difficult_inside: int  # Dale-Chall difficult when not sentence-initial, proper nouns familiar
     difficult_inside_strict: int  # ... when proper nouns are not treated as familiar
     complex_inside: int  # Gunning complex when not sentence-initial (capitalised: a name)
+    token: str  # the token's text
     packed: int  # the summed fields (_SUMMED), each in _FIELD_BITS bits of one int
 
 
@@ -574,7 +575,7 @@ def _make_word(token: str) -> _Word:
               | complex_inside << _B8)  # the _SUMMED fields, packed
     return _new_tuple(_Word, (lower, n, n_cmu, in_cmu, poly, letters, characters, capitalized,
                               familiar, complex_, difficult, difficult_strict, complex_inside,
-                              packed))  # = _Word(...), without its Python-level __new__
+                              token, packed))  # = _Word(...), without its Python-level __new__
 
 
 _new_tuple = tuple.__new__
@@ -586,14 +587,14 @@ _B1, _B2, _B3, _B4, _B5, _B6, _B7, _B8 = (k * _FIELD_BITS for k in range(1, 9))
 _WORD_FINDALL = WORD_RE.findall
 
 
-def _chunk_tokens(chunk: str) -> tuple[str, ...]:
-    """Word tokens of one whitespace-free chunk.
+def _chunk_words(chunk: str) -> tuple[_Word, ...]:
+    """Facts about the word tokens of one whitespace-free chunk, in order.
 
     No token of :data:`coverage.segment.WORD_RE` contains whitespace, and its only lookaround
     (``\\b``) sees whitespace and the end of the string alike, so the tokens of a span are
     exactly the tokens of its whitespace-separated chunks, in order.
     """
-    return tuple(_WORD_FINDALL(chunk))
+    return tuple(map(_WORDS.__getitem__, _WORD_FINDALL(chunk)))
 
 
 class _Cache(dict):
@@ -611,7 +612,7 @@ class _Cache(dict):
 
 
 _WORDS = _Cache(_make_word)  # token text -> _Word
-_CHUNKS = _Cache(_chunk_tokens)  # whitespace-separated chunk -> its word tokens
+_CHUNKS = _Cache(_chunk_words)  # whitespace-separated chunk -> its words' facts
 
 
 def _word(token: str) -> _Word:
@@ -665,31 +666,35 @@ def count_readability(
         n_words_from_fallback, n_sentences_excluded, n_words_excluded``.
     """
     if sentences is None:
-        from .segment import split_sentences
-
         sentences = split_sentences(text)
-    flat, sizes = _sentence_words(text, sentences)
-    infos = list(map(_WORDS.__getitem__, flat))
+    infos, sizes = _sentence_infos(text, sentences)
     selected = _body_selection(sizes, infos)
     if exclude_spans:
-        selected = _prose_selection(text, sentences, flat, sizes, selected,
-                                    _merge(exclude_spans), quoted_share_threshold)
+        selected = _prose_selection(text, sentences, sizes, selected, _merge(exclude_spans),
+                                    quoted_share_threshold)
     return _tally(*selected, big=len(text) >= _PACKED_MAX_CHARS,
                   proper_nouns_familiar=proper_nouns_familiar, mtld_threshold=mtld_threshold)
 
 
-def _sentence_words(text: str, sentences: Sequence[Span]) -> tuple[list[str], list[int]]:
-    """Every word token of the sentences, in order, and how many each sentence has."""
-    chunk_tokens = _CHUNKS.__getitem__
-    flat: list[str] = []
-    extend = flat.extend
+def _sentence_infos(text: str, sentences: Sequence[Span]) -> tuple[list[_Word], list[int]]:
+    """Facts about every word token of the sentences, in order, and how many each sentence
+    has."""
+    chunk_words = _CHUNKS.__getitem__
+    infos: list[_Word] = []
+    extend = infos.extend
     sizes: list[int] = []
     size = 0
     for s, e in sentences:
-        extend(chain.from_iterable(map(chunk_tokens, text[s:e].split())))
-        sizes.append(len(flat) - size)
-        size = len(flat)
-    return flat, sizes
+        extend(chain.from_iterable(map(chunk_words, text[s:e].split())))
+        sizes.append(len(infos) - size)
+        size = len(infos)
+    return infos, sizes
+
+
+def _sentence_words(text: str, sentences: Sequence[Span]) -> tuple[list[str], list[int]]:
+    """Every word token of the sentences, in order, and how many each sentence has."""
+    infos, sizes = _sentence_infos(text, sentences)
+    return list(map(_TOKEN, infos)), sizes
 
 
 #: What :func:`_tally` counts: the tokens' facts in order, the length of every sentence
@@ -708,8 +713,8 @@ def _body_selection(sizes: list[int], infos: list[_Word]) -> _Selection:
     return infos, lengths, firsts, 0, 0
 
 
-def _prose_selection(text: str, sentences: Sequence[Span], flat: list[str], sizes: list[int],
-                     body: _Selection, quotes: list[Span], threshold: float) -> _Selection:
+def _prose_selection(text: str, sentences: Sequence[Span], sizes: list[int], body: _Selection,
+                     quotes: list[Span], threshold: float) -> _Selection:
     """The reporter's prose: sentences more than ``threshold`` inside ``quotes`` (merged
     spans) dropped, and in the others the tokens that start inside a span.
 
@@ -745,8 +750,8 @@ def _prose_selection(text: str, sentences: Sequence[Span], flat: list[str], size
             n_sent_excluded += 1
             n_words_excluded += sizes[k]
             continue
-        words = _partly_quoted(text, s, e, flat[offsets[k]:offsets[k + 1]],
-                               infos[offsets[k]:offsets[k + 1]], q_starts[lo:hi], q_ends[lo:hi])
+        words = _partly_quoted(text, s, e, infos[offsets[k]:offsets[k + 1]], q_starts[lo:hi],
+                               q_ends[lo:hi])
         n_words_excluded += sizes[k] - len(words)
         if words:
             kept += words
@@ -760,9 +765,9 @@ def _prose_selection(text: str, sentences: Sequence[Span], flat: list[str], size
     return kept, k_lengths, k_firsts, n_sent_excluded, n_words_excluded
 
 
-def _partly_quoted(text: str, s: int, e: int, tokens: list[str], infos: list[_Word],
-                   q_starts: list[int], q_ends: list[int]) -> list[_Word]:
-    """The facts (``infos``) of the tokens of ``text[s:e]`` (``tokens``, in order) that start
+def _partly_quoted(text: str, s: int, e: int, infos: list[_Word], q_starts: list[int],
+                   q_ends: list[int]) -> list[_Word]:
+    """Of the tokens of ``text[s:e]`` (their facts ``infos``, in order), those that start
     outside the spans (sorted and disjoint, each overlapping the sentence).
 
     A token starts at the first occurrence of its text after the end of the one before: every
@@ -772,7 +777,7 @@ def _partly_quoted(text: str, s: int, e: int, tokens: list[str], infos: list[_Wo
     find = text.find
     starts: list[int] = []
     pos = s
-    for tok in tokens:
+    for tok in map(_TOKEN, infos):
         pos = find(tok, pos, e)
         starts.append(pos)
         pos += len(tok)
@@ -788,6 +793,8 @@ def _partly_quoted(text: str, s: int, e: int, tokens: list[str], infos: list[_Wo
 
 _PACKED = itemgetter(len(_Word._fields) - 1)
 _LOWER = itemgetter(0)
+_SYLLABLES = itemgetter(1)
+_TOKEN = itemgetter(len(_Word._fields) - 2)
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
@@ -953,8 +960,7 @@ def analyze_readability(
     (7, 1, 5)
     """
     big = len(text) >= _PACKED_MAX_CHARS
-    flat, sizes = _sentence_words(text, sentences)
-    infos = list(map(_WORDS.__getitem__, flat))
+    infos, sizes = _sentence_infos(text, sentences)
     body = _body_selection(sizes, infos)
     counts = _tally(*body, big=big, mtld_threshold=mtld_threshold)
     out = _indices(counts)
@@ -962,21 +968,17 @@ def analyze_readability(
         if key not in ("n_sentences", "n_words"):  # the segment stage's counts stand
             out[key] = value
     if title:
-        from .segment import split_sentences
-
-        h_flat, h_sizes = _sentence_words(title, split_sentences(title))
-        head = _tally(*_body_selection(h_sizes, list(map(_WORDS.__getitem__, h_flat))),
-                      big=len(title) >= _PACKED_MAX_CHARS, mtld_threshold=None)
-        out["headline_n_words"] = head["n_words"]
+        h_infos, h_sizes = _sentence_infos(title, split_sentences(title))
+        out["headline_n_words"] = len(h_infos)
         out["headline_flesch_reading_ease"] = flesch_reading_ease(
-            head["n_words"], head["n_sentences"], head["n_syllables"])
+            len(h_infos), len(h_sizes) - h_sizes.count(0), sum(map(_SYLLABLES, h_infos)))
     else:
         out["headline_n_words"] = 0
         out["headline_flesch_reading_ease"] = math.nan
     if verbatim_spans is not None:
         quotes = _merge(verbatim_spans)
         if quotes:
-            prose = _tally(*_prose_selection(text, sentences, flat, sizes, body, quotes,
+            prose = _tally(*_prose_selection(text, sentences, sizes, body, quotes,
                                              quoted_share_threshold),
                            big=big, mtld_threshold=None)
         else:
