@@ -825,7 +825,7 @@ def _tally(infos: list[_Word], lengths: list[int], firsts: list[_Word], n_sent_e
     n_words = len(infos)
     mean_len = n_words / n_sent if n_sent else math.nan
     if n_sent > 1:
-        sd_len = math.sqrt(sum((x - mean_len) ** 2 for x in lengths) / (n_sent - 1))
+        sd_len = math.sqrt(sum([(x - mean_len) ** 2 for x in lengths]) / (n_sent - 1))
     else:
         sd_len = math.nan
     if n_words and mtld_threshold is not None:
@@ -964,9 +964,8 @@ def analyze_readability(
     body = _body_selection(sizes, infos)
     counts = _tally(*body, big=big, mtld_threshold=mtld_threshold)
     out = _indices(counts)
-    for key, value in counts.items():
-        if key not in ("n_sentences", "n_words"):  # the segment stage's counts stand
-            out[key] = value
+    out.update(counts)
+    del out["n_sentences"], out["n_words"]  # the segment stage's counts stand
     if title:
         h_infos, h_sizes = _sentence_infos(title, split_sentences(title))
         out["headline_n_words"] = len(h_infos)

@@ -52,8 +52,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
-from itertools import compress, islice
-from operator import itemgetter, le
+from itertools import compress, islice, repeat
+from operator import itemgetter, le, lt
 from typing import Literal
 
 import numpy as np
@@ -792,18 +792,20 @@ def _voices(starts: Sequence[int], ends: Sequence[int], quote_spans: Iterable[Sp
             threshold: float) -> tuple[list[float], list[str]]:
     """:func:`sentiment_by_voice`'s rule: each sentence's quoted share and its voice."""
     spans = _merge(quote_spans)
-    shares: list[float] = []
+    shares = [0.0] * len(starts)
     if spans:
         q_starts = [qs for qs, _ in spans]
         q_ends = [qe for _, qe in spans]
-        for s, e in zip(starts, ends):
-            # merged spans are sorted and disjoint: those overlapping [s, e) are contiguous
+        # merged spans are sorted and disjoint: those overlapping sentence k are contiguous,
+        # spans[los[k]:his[k]]; a sentence that none overlaps has the share 0.0
+        los = list(map(bisect_right, repeat(q_ends), starts))
+        his = list(map(bisect_left, repeat(q_starts), ends))
+        for k in compress(range(len(starts)), map(lt, los, his)):
+            s, e = starts[k], ends[k]
             inside = 0
-            for qs, qe in spans[bisect_right(q_ends, s):bisect_left(q_starts, e)]:
+            for qs, qe in spans[los[k]:his[k]]:
                 inside += min(e, qe) - max(s, qs)
-            shares.append(inside / (e - s) if e > s else 0.0)
-    else:
-        shares = [0.0] * len(starts)
+            shares[k] = inside / (e - s) if e > s else 0.0
     return shares, ["quoted" if x > threshold else "reporter" for x in shares]
 
 
