@@ -416,6 +416,10 @@ def _familiar_words() -> frozenset[str]:
     return frozenset(w.strip() for w in raw.read_text("utf-8").splitlines() if w.strip())
 
 
+#: The last letters of the inflections :func:`_stems` removes.
+_INFLECTION_LAST_LETTERS = frozenset("tsrdg")
+
+
 def _stems(w: str) -> list[str]:
     """Base forms a regular inflection of ``w`` could come from (most specific first)."""
     out: list[str] = []
@@ -423,6 +427,8 @@ def _stems(w: str) -> list[str]:
         return [w[:-2]]
     if w.endswith("'"):
         return [w[:-1]]
+    if w[-1:] not in _INFLECTION_LAST_LETTERS:
+        return out
     for suffix, repl in (("iest", "y"), ("ier", "y"), ("ies", "y"), ("ied", "y")):
         if w.endswith(suffix) and len(w) > len(suffix) + 1:
             out.append(w[: -len(suffix)] + repl)
