@@ -674,12 +674,13 @@ def count_readability(
     if sentences is None:
         sentences = split_sentences(text)
     infos, sizes = _sentence_infos(text, sentences)
-    selected = _body_selection(sizes, infos)
+    big = len(text) >= _PACKED_MAX_CHARS
+    selected = _body_selection(sizes, infos, big)
     if exclude_spans:
         selected = _prose_selection(text, sentences, sizes, selected, _merge(exclude_spans),
                                     quoted_share_threshold)
-    return _tally(*selected, big=len(text) >= _PACKED_MAX_CHARS,
-                  proper_nouns_familiar=proper_nouns_familiar, mtld_threshold=mtld_threshold)
+    return _tally(*selected, big=big, proper_nouns_familiar=proper_nouns_familiar,
+                  mtld_threshold=mtld_threshold)
 
 
 def _sentence_infos(text: str, sentences: Sequence[Span]) -> tuple[list[_Word], list[int]]:
@@ -704,11 +705,12 @@ def _sentence_words(text: str, sentences: Sequence[Span]) -> tuple[list[str], li
 
 
 #: What :func:`_tally` counts: the tokens' facts in order, the length of every sentence
-#: counted, the facts of each one's first token, sentences and words excluded.
-_Selection = tuple[list[_Word], list[int], list[_Word], int, int]
+#: counted, the facts of each one's first token, sentences and words excluded, and the tokens'
+#: packed sums (None for a text too long to pack them).
+_Selection = tuple[list[_Word], list[int], list[_Word], int, int, int | None]
 
 
-def _body_selection(sizes: list[int], infos: list[_Word]) -> _Selection:
+def _body_selection(sizes: list[int], infos: list[_Word], big: bool = False) -> _Selection:
     lengths = [n for n in sizes if n]
     firsts: list[_Word] = []
     i = 0
@@ -716,7 +718,7 @@ def _body_selection(sizes: list[int], infos: list[_Word]) -> _Selection:
         if n:
             firsts.append(infos[i])
             i += n
-    return infos, lengths, firsts, 0, 0
+    return infos, lengths, firsts, 0, 0, None if big else sum(map(_PACKED, infos))
 
 
 def _prose_selection(text: str, sentences: Sequence[Span], sizes: list[int], body: _Selection,
@@ -727,9 +729,10 @@ def _prose_selection(text: str, sentences: Sequence[Span], sizes: list[int], bod
     ``body`` is :func:`_body_selection` of the same tokens. The sentences that no span
     overlaps keep all their tokens (a token starting inside a span would overlap it), so the
     selection is ``body`` with only the overlapped sentences changed; of these, those partly
-    inside are located token by token (:func:`_partly_quoted`).
+    inside are located token by token (:func:`_partly_quoted`). The packed sums are the
+    body's less those of the tokens left out.
     """
-    infos, lengths, firsts = body[0], body[1], body[2]
+    infos, lengths, firsts, total = body[0], body[1], body[2], body[5]
     q_starts = [qs for qs, _ in quotes]
     q_ends = [qe for _, qe in quotes]
     # the spans overlapping sentence k are quotes[los[k]:his[k]]
@@ -740,6 +743,7 @@ def _prose_selection(text: str, sentences: Sequence[Span], sizes: list[int], bod
     kept: list[_Word] = []
     k_lengths: list[int] = []
     k_firsts: list[_Word] = []
+    dropped: list[_Word] = []
     n_sent_excluded = n_words_excluded = 0
     done = 0  # the sentences before this one are in the selection
     for k in compress(range(len(sizes)), map(lt, los, his)):
@@ -755,26 +759,30 @@ def _prose_selection(text: str, sentences: Sequence[Span], sizes: list[int], bod
         if inside > threshold * (e - s):
             n_sent_excluded += 1
             n_words_excluded += sizes[k]
+            dropped += infos[offsets[k]:offsets[k + 1]]
             continue
         words = _partly_quoted(text, s, e, infos[offsets[k]:offsets[k + 1]], q_starts[lo:hi],
-                               q_ends[lo:hi])
+                               q_ends[lo:hi], dropped)
         n_words_excluded += sizes[k] - len(words)
         if words:
             kept += words
             k_lengths.append(len(words))
             k_firsts.append(words[0])
     if not done:  # no span overlaps a sentence
-        return infos, lengths, firsts, 0, 0
+        return body
     kept += infos[offsets[done]:]
     k_lengths += lengths[heads[done]:]
     k_firsts += firsts[heads[done]:]
-    return kept, k_lengths, k_firsts, n_sent_excluded, n_words_excluded
+    if total is not None:
+        total -= sum(map(_PACKED, dropped))
+    return kept, k_lengths, k_firsts, n_sent_excluded, n_words_excluded, total
 
 
 def _partly_quoted(text: str, s: int, e: int, infos: list[_Word], q_starts: list[int],
-                   q_ends: list[int]) -> list[_Word]:
+                   q_ends: list[int], dropped: list[_Word]) -> list[_Word]:
     """Of the tokens of ``text[s:e]`` (their facts ``infos``, in order), those that start
-    outside the spans (sorted and disjoint, each overlapping the sentence).
+    outside the spans (sorted and disjoint, each overlapping the sentence); the others are
+    appended to ``dropped``.
 
     A token starts at the first occurrence of its text after the end of the one before: every
     token starts with a letter or digit, and :data:`coverage.segment.WORD_RE` matches at the
@@ -793,6 +801,7 @@ def _partly_quoted(text: str, s: int, e: int, infos: list[_Word], q_starts: list
         a = bisect.bisect_left(starts, qs, m)
         kept += infos[m:a]
         m = bisect.bisect_left(starts, qe, a)  # tokens a .. m-1 start inside the span
+        dropped += infos[a:m]
     kept += infos[m:]
     return kept
 
@@ -805,14 +814,16 @@ _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
 def _tally(infos: list[_Word], lengths: list[int], firsts: list[_Word], n_sent_excluded: int,
-           n_words_excluded: int, *, big: bool = False, proper_nouns_familiar: bool = True,
+           n_words_excluded: int, total: int | None, *, big: bool = False,
+           proper_nouns_familiar: bool = True,
            mtld_threshold: float | None = 0.72) -> dict[str, float | int]:
     """:func:`count_readability`'s counts from a selection of tokens (``mtld_threshold`` None:
-    MTLD not computed, ``nan``)."""
+    MTLD not computed, ``nan``); ``big``: sum field by field, not ``total``."""
     # Every token is first counted as if it were not sentence-initial (a capitalised word is
     # then a proper noun) ...
     if not big:
-        total = sum(map(_PACKED, infos))
+        if total is None:
+            total = sum(map(_PACKED, infos))
         (n_syl, n_syl_cmu, n_words_cmu, n_poly, n_letters, n_chars, n_diff_proper,
          n_diff_strict, n_complex) = [(total >> (k * _FIELD_BITS)) & _FIELD_MASK
                                       for k in range(len(_SUMMED))]
@@ -967,7 +978,7 @@ def analyze_readability(
     """
     big = len(text) >= _PACKED_MAX_CHARS
     infos, sizes = _sentence_infos(text, sentences)
-    body = _body_selection(sizes, infos)
+    body = _body_selection(sizes, infos, big)
     counts = _tally(*body, big=big, mtld_threshold=mtld_threshold)
     out = _indices(counts)
     out.update(counts)
