@@ -55,10 +55,12 @@ sentence.
 
 :func:`analyze_readability` gives what the pipeline's readability stage records for one article
 (body, headline, reporter's prose) from one tokenization: each distinct token's facts are
-computed once per process (:class:`_Word`, cached by the token's text) with its summed counts
-packed into one integer, so a text's counts are one ``sum`` over its tokens; the prose counts
-reuse the body's tokens and re-tokenize, with positions, only the sentences partly inside a
-quotation. :func:`count_readability` and :func:`score_readability` use the same code.
+computed once per process (:class:`_Word`, cached by the token's text; each whitespace chunk's
+tokens too) with its summed counts packed into one integer, so a text's counts are one ``sum``
+over its tokens; the prose reuses the body's tokens, its sums are the body's less those of the
+tokens left out, and only in the sentences partly inside a quotation are tokens located
+(:func:`_partly_quoted`). :func:`count_readability` and :func:`score_readability` use the same
+code.
 
 References
 ----------
@@ -621,11 +623,6 @@ _WORDS = _Cache(_make_word)  # token text -> _Word
 _CHUNKS = _Cache(_chunk_words)  # whitespace-separated chunk -> its words' facts
 
 
-def _word(token: str) -> _Word:
-    """Facts about one token, computed once per process (cached by the token's exact text)."""
-    return _WORDS[token]
-
-
 _FIELDS = {name: itemgetter(i) for i, name in enumerate(_Word._fields)}
 
 
@@ -699,7 +696,8 @@ def _sentence_infos(text: str, sentences: Sequence[Span]) -> tuple[list[_Word], 
 
 
 def _sentence_words(text: str, sentences: Sequence[Span]) -> tuple[list[str], list[int]]:
-    """Every word token of the sentences, in order, and how many each sentence has."""
+    """Every word token of the sentences, in order, and how many each sentence has (the
+    tokens' text; ``tests/test_stages_fast.py`` builds its selections from it)."""
     infos, sizes = _sentence_infos(text, sentences)
     return list(map(_TOKEN, infos)), sizes
 
@@ -711,14 +709,9 @@ _Selection = tuple[list[_Word], list[int], list[_Word], int, int, int | None]
 
 
 def _body_selection(sizes: list[int], infos: list[_Word], big: bool = False) -> _Selection:
-    lengths = [n for n in sizes if n]
-    firsts: list[_Word] = []
-    i = 0
-    for n in sizes:
-        if n:
-            firsts.append(infos[i])
-            i += n
-    return infos, lengths, firsts, 0, 0, None if big else sum(map(_PACKED, infos))
+    firsts = list(map(infos.__getitem__, compress(accumulate(sizes, initial=0), sizes)))
+    return (infos, list(filter(None, sizes)), firsts, 0, 0,
+            None if big else sum(map(_PACKED, infos)))
 
 
 def _prose_selection(text: str, sentences: Sequence[Span], sizes: list[int], body: _Selection,

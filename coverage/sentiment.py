@@ -8,9 +8,13 @@ Engines (``score_sentiment(..., engine=...)``):
     lexicon and emoji table load once per process, each whitespace token's punctuation-stripped
     form, lower case, lexicon valence, ALL-CAPS flag and negation flag are computed once and
     cached, and the rules then work on those precomputed lists instead of re-lower-casing the
-    sentence for every lexicon word. A sentence without a lexicon word is answered at once (its
-    scores are fixed), and the idiom rule is only evaluated where two consecutive tokens could
-    start an idiom. Every rule, its order and its floating-point operations are those of 3.3.2,
+    sentence for every lexicon word. Each token also has a role: most can neither change a
+    valence nor have their own changed, and a sentence of such tokens (with, at most, "but" and
+    boosters or negations with no lexicon word in the three tokens after them) is scored from
+    its lexicon valences alone, without running the rules; in the others only the lexicon
+    words that a rule can reach go through them, and the idiom rule is only evaluated where
+    two consecutive tokens could start an idiom (a sentence holding one of its rarer words).
+    Every rule, its order and its floating-point operations are those of 3.3.2,
     including its quirks (the "but" rule rescales by *value* lookup, the three-words-back
     "so"/"this" boost, "no" before a lexicon word); the test-suite asserts ``==`` on all four
     scores against vaderSentiment 3.3.2, and ``benchmarks/validate_vader.py`` finds no
