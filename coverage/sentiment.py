@@ -505,11 +505,11 @@ def _score_valence(nonzero: list[float], n: int, text: str) -> tuple[float, floa
         compound = 1.0
     pos_sum = 0.0
     neg_sum = 0.0
-    for sentiment_score in nonzero:
+    for sentiment_score in nonzero:  # float(s) + 1 in 3.3.2: the same float (s is float or int)
         if sentiment_score > 0:
-            pos_sum += (float(sentiment_score) + 1)
+            pos_sum += sentiment_score + 1
         else:
-            neg_sum += (float(sentiment_score) - 1)
+            neg_sum += sentiment_score - 1
     # abs() of a float is math.fabs()
     if pos_sum > abs(neg_sum):
         pos_sum += punct_emph_amplifier
@@ -559,6 +559,7 @@ class _TokenCache(dict):
 
 
 _LOWER, _UPPER, _SCORED, _TRIGGER, _AFFECTING = map(itemgetter, (0, 2, 4, 5, 6))
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 #: A ruled token's :class:`_TokenCache` value (a float, so that ``in`` compares floats only;
 #: lexicon valences are finite).
 _RULED = math.inf
@@ -1084,9 +1085,9 @@ def analyze_sentiment(
     """
     scores = _sentence_scores(text, sentences, engine)
     n = len(scores)
-    starts = [s for s, _ in sentences]
-    ends = [e for _, e in sentences]
-    comp = [r[0] for r in scores]
+    starts = list(map(_FIRST, sentences))
+    ends = list(map(_SECOND, sentences))
+    comp = list(map(_FIRST, scores))
     shares, voices = _voices(starts, ends, verbatim_spans or (), voice_threshold)
     rows = [{"compound": c, "pos": p, "neu": u, "neg": g, "share_quoted": q, "voice": v}
             for (c, p, u, g), q, v in zip(scores, shares, voices)]
@@ -1096,7 +1097,7 @@ def analyze_sentiment(
     del summary["n_sentences"]
     row = summary
     for voice in ("reporter", "quoted"):
-        part = [c for c, v in zip(comp, voices) if v == voice]
+        part = list(compress(comp, map(voice.__eq__, voices)))
         row[f"mean_compound_{voice}"] = _mean(part)
         row[f"n_sentences_{voice}"] = len(part)
     toward = _toward(text, starts, ends, ids, comp, DEFAULT_TARGETS if targets is None
