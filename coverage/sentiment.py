@@ -896,8 +896,8 @@ def _toward(text: str, starts: Sequence[int], ends: Sequence[int], ids: Sequence
         rows.append({
             "target": target,
             "n_sentences": len(hit),
-            "mean_compound": (sum(comp[k] for k in hit) / len(hit)) if hit else math.nan,
-            "sentence_ids": [int(ids[k]) for k in hit],
+            "mean_compound": (sum(map(comp.__getitem__, hit)) / len(hit)) if hit else math.nan,
+            "sentence_ids": list(map(int, map(ids.__getitem__, hit))),
         })
     return rows
 
