@@ -804,6 +804,9 @@ _LOWER = itemgetter(0)
 _SYLLABLES = itemgetter(1)
 _TOKEN = itemgetter(len(_Word._fields) - 2)
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
+_DIFFICULT, _DIFFICULT_STRICT, _COMPLEX, _COMPLEX_INSIDE = (
+    _FIELDS[f] for f in ("difficult_inside", "difficult_inside_strict", "complex",
+                         "complex_inside"))
 
 
 def _tally(infos: list[_Word], lengths: list[int], firsts: list[_Word], n_sent_excluded: int,
@@ -823,14 +826,15 @@ def _tally(infos: list[_Word], lengths: list[int], firsts: list[_Word], n_sent_e
     else:  # a text too long for packed sums
         (n_syl, n_syl_cmu, n_words_cmu, n_poly, n_letters, n_chars, n_diff_proper,
          n_diff_strict, n_complex) = [sum(map(_FIELDS[f], infos)) for f in _SUMMED]
-    n_diff = n_diff_proper if proper_nouns_familiar else n_diff_strict
-    # ... then a capitalised first word of a sentence is an ordinary word again
-    for w in firsts:
-        if w.capitalized:
-            if proper_nouns_familiar and not w.familiar:
-                n_diff += 1
-            if w.complex:
-                n_complex += 1
+    # ... then a capitalised first word of a sentence is an ordinary word again: one that is
+    # not familiar is difficult (difficult_inside_strict - difficult_inside = 1), and one that
+    # is complex counts (complex - complex_inside = 1)
+    if proper_nouns_familiar:
+        n_diff = (n_diff_proper + sum(map(_DIFFICULT_STRICT, firsts))
+                  - sum(map(_DIFFICULT, firsts)))
+    else:
+        n_diff = n_diff_strict
+    n_complex += sum(map(_COMPLEX, firsts)) - sum(map(_COMPLEX_INSIDE, firsts))
     n_sent = len(lengths)
     n_words = len(infos)
     mean_len = n_words / n_sent if n_sent else math.nan
@@ -901,10 +905,6 @@ def score_readability(
     scores = _indices(counts)
     scores.update(counts)
     return scores
-
-
-_READABILITY_KEYS = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog",
-                     "coleman_liau", "ari", "dale_chall")
 
 
 def _indices(counts: dict[str, float | int]) -> dict[str, float | int]:
