@@ -55,10 +55,12 @@ sentence.
 
 :func:`analyze_readability` gives what the pipeline's readability stage records for one article
 (body, headline, reporter's prose) from one tokenization: each distinct token's facts are
-computed once per process (:class:`_Word`, cached by the token's text) with its summed counts
-packed into one integer, so a text's counts are one ``sum`` over its tokens; the prose counts
-reuse the body's tokens and re-tokenize, with positions, only the sentences partly inside a
-quotation. :func:`count_readability` and :func:`score_readability` use the same code.
+computed once per process (:class:`_Word`, cached by the token's text; each whitespace chunk's
+tokens too) with its summed counts packed into one integer, so a text's counts are one ``sum``
+over its tokens; the prose reuses the body's tokens, its sums are the body's less those of the
+tokens left out, and only in the sentences partly inside a quotation are tokens located
+(:func:`_partly_quoted`). :func:`count_readability` and :func:`score_readability` use the same
+code.
 
 References
 ----------
@@ -74,11 +76,11 @@ import math
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
-from itertools import chain
-from operator import itemgetter, methodcaller
+from itertools import accumulate, chain, compress, repeat
+from operator import itemgetter, lt
 from typing import NamedTuple
 
-from .segment import WORD_RE, merge_spans as _merge
+from .segment import WORD_RE, merge_spans as _merge, split_sentences
 from .syllables import cmu_dictionary, count_syllables
 
 __all__ = [
@@ -416,6 +418,10 @@ def _familiar_words() -> frozenset[str]:
     return frozenset(w.strip() for w in raw.read_text("utf-8").splitlines() if w.strip())
 
 
+#: The last letters of the inflections :func:`_stems` removes.
+_INFLECTION_LAST_LETTERS = frozenset("tsrdg")
+
+
 def _stems(w: str) -> list[str]:
     """Base forms a regular inflection of ``w`` could come from (most specific first)."""
     out: list[str] = []
@@ -423,6 +429,8 @@ def _stems(w: str) -> list[str]:
         return [w[:-2]]
     if w.endswith("'"):
         return [w[:-1]]
+    if w[-1:] not in _INFLECTION_LAST_LETTERS:
+        return out
     for suffix, repl in (("iest", "y"), ("ier", "y"), ("ies", "y"), ("ied", "y")):
         if w.endswith(suffix) and len(w) > len(suffix) + 1:
             out.append(w[: -len(suffix)] + repl)
@@ -531,6 +539,7 @@ class _Word(NamedTuple):
     difficult_inside: int  # Dale-Chall difficult when not sentence-initial, proper nouns familiar
     difficult_inside_strict: int  # ... when proper nouns are not treated as familiar
     complex_inside: int  # Gunning complex when not sentence-initial (capitalised: a name)
+    token: str  # the token's text
     packed: int  # the summed fields (_SUMMED), each in _FIELD_BITS bits of one int
 
 
@@ -574,7 +583,7 @@ def _make_word(token: str) -> _Word:
               | complex_inside << _B8)  # the _SUMMED fields, packed
     return _new_tuple(_Word, (lower, n, n_cmu, in_cmu, poly, letters, characters, capitalized,
                               familiar, complex_, difficult, difficult_strict, complex_inside,
-                              packed))  # = _Word(...), without its Python-level __new__
+                              token, packed))  # = _Word(...), without its Python-level __new__
 
 
 _new_tuple = tuple.__new__
@@ -586,14 +595,14 @@ _B1, _B2, _B3, _B4, _B5, _B6, _B7, _B8 = (k * _FIELD_BITS for k in range(1, 9))
 _WORD_FINDALL = WORD_RE.findall
 
 
-def _chunk_tokens(chunk: str) -> tuple[str, ...]:
-    """Word tokens of one whitespace-free chunk.
+def _chunk_words(chunk: str) -> tuple[_Word, ...]:
+    """Facts about the word tokens of one whitespace-free chunk, in order.
 
     No token of :data:`coverage.segment.WORD_RE` contains whitespace, and its only lookaround
     (``\\b``) sees whitespace and the end of the string alike, so the tokens of a span are
     exactly the tokens of its whitespace-separated chunks, in order.
     """
-    return tuple(_WORD_FINDALL(chunk))
+    return tuple(map(_WORDS.__getitem__, _WORD_FINDALL(chunk)))
 
 
 class _Cache(dict):
@@ -611,12 +620,7 @@ class _Cache(dict):
 
 
 _WORDS = _Cache(_make_word)  # token text -> _Word
-_CHUNKS = _Cache(_chunk_tokens)  # whitespace-separated chunk -> its word tokens
-
-
-def _word(token: str) -> _Word:
-    """Facts about one token, computed once per process (cached by the token's exact text)."""
-    return _WORDS[token]
+_CHUNKS = _Cache(_chunk_words)  # whitespace-separated chunk -> its words' facts
 
 
 _FIELDS = {name: itemgetter(i) for i, name in enumerate(_Word._fields)}
@@ -665,138 +669,177 @@ def count_readability(
         n_words_from_fallback, n_sentences_excluded, n_words_excluded``.
     """
     if sentences is None:
-        from .segment import split_sentences
-
         sentences = split_sentences(text)
-    flat, sizes = _sentence_words(text, sentences)
-    infos = list(map(_WORDS.__getitem__, flat))
+    infos, sizes = _sentence_infos(text, sentences)
+    big = len(text) >= _PACKED_MAX_CHARS
+    selected = _body_selection(sizes, infos, big)
     if exclude_spans:
-        selected = _prose_selection(text, sentences, flat, sizes, infos, _merge(exclude_spans),
+        selected = _prose_selection(text, sentences, sizes, selected, _merge(exclude_spans),
                                     quoted_share_threshold)
-    else:
-        selected = _body_selection(sizes, infos)
-    return _tally(*selected, big=len(text) >= _PACKED_MAX_CHARS,
-                  proper_nouns_familiar=proper_nouns_familiar, mtld_threshold=mtld_threshold)
+    return _tally(*selected, big=big, proper_nouns_familiar=proper_nouns_familiar,
+                  mtld_threshold=mtld_threshold)
 
 
-def _sentence_words(text: str, sentences: Sequence[Span]) -> tuple[list[str], list[int]]:
-    """Every word token of the sentences, in order, and how many each sentence has."""
-    chunk_tokens = _CHUNKS.__getitem__
-    flat: list[str] = []
-    extend = flat.extend
+def _sentence_infos(text: str, sentences: Sequence[Span]) -> tuple[list[_Word], list[int]]:
+    """Facts about every word token of the sentences, in order, and how many each sentence
+    has."""
+    chunk_words = _CHUNKS.__getitem__
+    infos: list[_Word] = []
+    extend = infos.extend
     sizes: list[int] = []
     size = 0
     for s, e in sentences:
-        extend(chain.from_iterable(map(chunk_tokens, text[s:e].split())))
-        sizes.append(len(flat) - size)
-        size = len(flat)
-    return flat, sizes
+        extend(chain.from_iterable(map(chunk_words, text[s:e].split())))
+        sizes.append(len(infos) - size)
+        size = len(infos)
+    return infos, sizes
+
+
+def _sentence_words(text: str, sentences: Sequence[Span]) -> tuple[list[str], list[int]]:
+    """Every word token of the sentences, in order, and how many each sentence has (the
+    tokens' text; ``tests/test_stages_fast.py`` builds its selections from it)."""
+    infos, sizes = _sentence_infos(text, sentences)
+    return list(map(_TOKEN, infos)), sizes
 
 
 #: What :func:`_tally` counts: the tokens' facts in order, the length of every sentence
-#: counted, the facts of each one's first token, sentences and words excluded.
-_Selection = tuple[list[_Word], list[int], list[_Word], int, int]
+#: counted, the facts of each one's first token, sentences and words excluded, and the tokens'
+#: packed sums (None for a text too long to pack them).
+_Selection = tuple[list[_Word], list[int], list[_Word], int, int, int | None]
 
 
-def _body_selection(sizes: list[int], infos: list[_Word]) -> _Selection:
-    lengths = [n for n in sizes if n]
-    firsts: list[_Word] = []
-    i = 0
-    for n in sizes:
-        if n:
-            firsts.append(infos[i])
-            i += n
-    return infos, lengths, firsts, 0, 0
+def _body_selection(sizes: list[int], infos: list[_Word], big: bool = False) -> _Selection:
+    firsts = list(map(infos.__getitem__, compress(accumulate(sizes, initial=0), sizes)))
+    return (infos, list(filter(None, sizes)), firsts, 0, 0,
+            None if big else sum(map(_PACKED, infos)))
 
 
-def _prose_selection(text: str, sentences: Sequence[Span], flat: list[str], sizes: list[int],
-                     infos: list[_Word], quotes: list[Span], threshold: float) -> _Selection:
+def _prose_selection(text: str, sentences: Sequence[Span], sizes: list[int], body: _Selection,
+                     quotes: list[Span], threshold: float) -> _Selection:
     """The reporter's prose: sentences more than ``threshold`` inside ``quotes`` (merged
     spans) dropped, and in the others the tokens that start inside a span.
 
-    A sentence that no span overlaps keeps all its tokens (a token starting inside a span
-    would overlap it); only sentences partly inside are tokenized again with positions.
+    ``body`` is :func:`_body_selection` of the same tokens. The sentences that no span
+    overlaps keep all their tokens (a token starting inside a span would overlap it), so the
+    selection is ``body`` with only the overlapped sentences changed; of these, those partly
+    inside are located token by token (:func:`_partly_quoted`). The packed sums are the
+    body's less those of the tokens left out.
     """
+    infos, lengths, firsts, total = body[0], body[1], body[2], body[5]
     q_starts = [qs for qs, _ in quotes]
     q_ends = [qe for _, qe in quotes]
+    # the spans overlapping sentence k are quotes[los[k]:his[k]]
+    los = list(map(bisect.bisect_right, repeat(q_ends), map(_FIRST, sentences)))
+    his = list(map(bisect.bisect_left, repeat(q_starts), map(_SECOND, sentences)))
+    offsets = list(accumulate(sizes, initial=0))  # sentence k's tokens: offsets[k]:offsets[k + 1]
+    heads = list(accumulate(map(bool, sizes), initial=0))  # its entry in lengths and firsts
     kept: list[_Word] = []
-    lengths: list[int] = []
-    firsts: list[_Word] = []
+    k_lengths: list[int] = []
+    k_firsts: list[_Word] = []
+    dropped: list[_Word] = []
     n_sent_excluded = n_words_excluded = 0
-    i = 0
-    for (s, e), n in zip(sentences, sizes):
-        j = i + n
-        lo = bisect.bisect_right(q_ends, s)
-        hi = bisect.bisect_left(q_starts, e)
-        if lo >= hi:  # no span overlaps the sentence
-            if n:
-                kept += infos[i:j]
-                lengths.append(n)
-                firsts.append(infos[i])
-            i = j
-            continue
+    done = 0  # the sentences before this one are in the selection
+    for k in compress(range(len(sizes)), map(lt, los, his)):
+        kept += infos[offsets[done]:offsets[k]]
+        k_lengths += lengths[heads[done]:heads[k]]
+        k_firsts += firsts[heads[done]:heads[k]]
+        done = k + 1
+        s, e = sentences[k]
+        lo, hi = los[k], his[k]
         inside = 0
         for qs, qe in quotes[lo:hi]:
             inside += min(e, qe) - max(s, qs)
         if inside > threshold * (e - s):
             n_sent_excluded += 1
-            n_words_excluded += n
-            i = j
+            n_words_excluded += sizes[k]
+            dropped += infos[offsets[k]:offsets[k + 1]]
             continue
-        matches = list(WORD_RE.finditer(text, s, e))
-        words = infos[i:j]
-        if list(map(_GROUP, matches)) != flat[i:j]:  # the chunk tokens are these (always, in fact)
-            words = [_WORDS[m.group()] for m in matches]
-        m_kept = 0
-        for m, info in zip(matches, words):
-            p = m.start()
-            x = bisect.bisect_right(q_starts, p, lo, hi) - 1
-            if x >= lo and p < q_ends[x]:  # starts inside a span
-                n_words_excluded += 1
-                continue
-            if not m_kept:
-                firsts.append(info)
-            kept.append(info)
-            m_kept += 1
-        if m_kept:
-            lengths.append(m_kept)
-        i = j
-    return kept, lengths, firsts, n_sent_excluded, n_words_excluded
+        words = _partly_quoted(text, s, e, infos[offsets[k]:offsets[k + 1]], q_starts[lo:hi],
+                               q_ends[lo:hi], dropped)
+        n_words_excluded += sizes[k] - len(words)
+        if words:
+            kept += words
+            k_lengths.append(len(words))
+            k_firsts.append(words[0])
+    if not done:  # no span overlaps a sentence
+        return body
+    kept += infos[offsets[done]:]
+    k_lengths += lengths[heads[done]:]
+    k_firsts += firsts[heads[done]:]
+    if total is not None:
+        total -= sum(map(_PACKED, dropped))
+    return kept, k_lengths, k_firsts, n_sent_excluded, n_words_excluded, total
+
+
+def _partly_quoted(text: str, s: int, e: int, infos: list[_Word], q_starts: list[int],
+                   q_ends: list[int], dropped: list[_Word]) -> list[_Word]:
+    """Of the tokens of ``text[s:e]`` (their facts ``infos``, in order), those that start
+    outside the spans (sorted and disjoint, each overlapping the sentence); the others are
+    appended to ``dropped``.
+
+    A token starts at the first occurrence of its text after the end of the one before: every
+    token starts with a letter or digit, and :data:`coverage.segment.WORD_RE` matches at the
+    first letter or digit it meets, so there is none between two tokens.
+    """
+    find = text.find
+    starts: list[int] = []
+    pos = s
+    for tok in map(_TOKEN, infos):
+        pos = find(tok, pos, e)
+        starts.append(pos)
+        pos += len(tok)
+    kept: list[_Word] = []
+    m = 0  # the tokens before m are done
+    for qs, qe in zip(q_starts, q_ends):
+        a = bisect.bisect_left(starts, qs, m)
+        kept += infos[m:a]
+        m = bisect.bisect_left(starts, qe, a)  # tokens a .. m-1 start inside the span
+        dropped += infos[a:m]
+    kept += infos[m:]
+    return kept
 
 
 _PACKED = itemgetter(len(_Word._fields) - 1)
 _LOWER = itemgetter(0)
-_GROUP = methodcaller("group")
+_SYLLABLES = itemgetter(1)
+_TOKEN = itemgetter(len(_Word._fields) - 2)
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+_DIFFICULT, _DIFFICULT_STRICT, _COMPLEX, _COMPLEX_INSIDE = (
+    _FIELDS[f] for f in ("difficult_inside", "difficult_inside_strict", "complex",
+                         "complex_inside"))
 
 
 def _tally(infos: list[_Word], lengths: list[int], firsts: list[_Word], n_sent_excluded: int,
-           n_words_excluded: int, *, big: bool = False, proper_nouns_familiar: bool = True,
+           n_words_excluded: int, total: int | None, *, big: bool = False,
+           proper_nouns_familiar: bool = True,
            mtld_threshold: float | None = 0.72) -> dict[str, float | int]:
     """:func:`count_readability`'s counts from a selection of tokens (``mtld_threshold`` None:
-    MTLD not computed, ``nan``)."""
+    MTLD not computed, ``nan``); ``big``: sum field by field, not ``total``."""
     # Every token is first counted as if it were not sentence-initial (a capitalised word is
     # then a proper noun) ...
     if not big:
-        total = sum(map(_PACKED, infos))
+        if total is None:
+            total = sum(map(_PACKED, infos))
         (n_syl, n_syl_cmu, n_words_cmu, n_poly, n_letters, n_chars, n_diff_proper,
          n_diff_strict, n_complex) = [(total >> (k * _FIELD_BITS)) & _FIELD_MASK
                                       for k in range(len(_SUMMED))]
     else:  # a text too long for packed sums
         (n_syl, n_syl_cmu, n_words_cmu, n_poly, n_letters, n_chars, n_diff_proper,
          n_diff_strict, n_complex) = [sum(map(_FIELDS[f], infos)) for f in _SUMMED]
-    n_diff = n_diff_proper if proper_nouns_familiar else n_diff_strict
-    # ... then a capitalised first word of a sentence is an ordinary word again
-    for w in firsts:
-        if w.capitalized:
-            if proper_nouns_familiar and not w.familiar:
-                n_diff += 1
-            if w.complex:
-                n_complex += 1
+    # ... then a capitalised first word of a sentence is an ordinary word again: one that is
+    # not familiar is difficult (difficult_inside_strict - difficult_inside = 1), and one that
+    # is complex counts (complex - complex_inside = 1)
+    if proper_nouns_familiar:
+        n_diff = (n_diff_proper + sum(map(_DIFFICULT_STRICT, firsts))
+                  - sum(map(_DIFFICULT, firsts)))
+    else:
+        n_diff = n_diff_strict
+    n_complex += sum(map(_COMPLEX, firsts)) - sum(map(_COMPLEX_INSIDE, firsts))
     n_sent = len(lengths)
     n_words = len(infos)
     mean_len = n_words / n_sent if n_sent else math.nan
     if n_sent > 1:
-        sd_len = math.sqrt(sum((x - mean_len) ** 2 for x in lengths) / (n_sent - 1))
+        sd_len = math.sqrt(sum([(x - mean_len) ** 2 for x in lengths]) / (n_sent - 1))
     else:
         sd_len = math.nan
     if n_words and mtld_threshold is not None:
@@ -864,10 +907,6 @@ def score_readability(
     return scores
 
 
-_READABILITY_KEYS = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog",
-                     "coleman_liau", "ari", "dale_chall")
-
-
 def _indices(counts: dict[str, float | int]) -> dict[str, float | int]:
     """The seven formulas on :func:`count_readability`'s counts."""
     w, s = counts["n_words"], counts["n_sentences"]
@@ -931,29 +970,24 @@ def analyze_readability(
     (7, 1, 5)
     """
     big = len(text) >= _PACKED_MAX_CHARS
-    flat, sizes = _sentence_words(text, sentences)
-    infos = list(map(_WORDS.__getitem__, flat))
-    counts = _tally(*_body_selection(sizes, infos), big=big, mtld_threshold=mtld_threshold)
+    infos, sizes = _sentence_infos(text, sentences)
+    body = _body_selection(sizes, infos, big)
+    counts = _tally(*body, big=big, mtld_threshold=mtld_threshold)
     out = _indices(counts)
-    for key, value in counts.items():
-        if key not in ("n_sentences", "n_words"):  # the segment stage's counts stand
-            out[key] = value
+    out.update(counts)
+    del out["n_sentences"], out["n_words"]  # the segment stage's counts stand
     if title:
-        from .segment import split_sentences
-
-        h_flat, h_sizes = _sentence_words(title, split_sentences(title))
-        head = _tally(*_body_selection(h_sizes, list(map(_WORDS.__getitem__, h_flat))),
-                      big=len(title) >= _PACKED_MAX_CHARS, mtld_threshold=None)
-        out["headline_n_words"] = head["n_words"]
+        h_infos, h_sizes = _sentence_infos(title, split_sentences(title))
+        out["headline_n_words"] = len(h_infos)
         out["headline_flesch_reading_ease"] = flesch_reading_ease(
-            head["n_words"], head["n_sentences"], head["n_syllables"])
+            len(h_infos), len(h_sizes) - h_sizes.count(0), sum(map(_SYLLABLES, h_infos)))
     else:
         out["headline_n_words"] = 0
         out["headline_flesch_reading_ease"] = math.nan
     if verbatim_spans is not None:
         quotes = _merge(verbatim_spans)
         if quotes:
-            prose = _tally(*_prose_selection(text, sentences, flat, sizes, infos, quotes,
+            prose = _tally(*_prose_selection(text, sentences, sizes, body, quotes,
                                              quoted_share_threshold),
                            big=big, mtld_threshold=None)
         else:

@@ -8,9 +8,13 @@ Engines (``score_sentiment(..., engine=...)``):
     lexicon and emoji table load once per process, each whitespace token's punctuation-stripped
     form, lower case, lexicon valence, ALL-CAPS flag and negation flag are computed once and
     cached, and the rules then work on those precomputed lists instead of re-lower-casing the
-    sentence for every lexicon word. A sentence without a lexicon word is answered at once (its
-    scores are fixed), and the idiom rule is only evaluated where two consecutive tokens could
-    start an idiom. Every rule, its order and its floating-point operations are those of 3.3.2,
+    sentence for every lexicon word. Each token also has a role: most can neither change a
+    valence nor have their own changed, and a sentence of such tokens (with, at most, "but" and
+    boosters or negations with no lexicon word in the three tokens after them) is scored from
+    its lexicon valences alone, without running the rules; in the others only the lexicon
+    words that a rule can reach go through them, and the idiom rule is only evaluated where
+    two consecutive tokens could start an idiom (a sentence holding one of its rarer words).
+    Every rule, its order and its floating-point operations are those of 3.3.2,
     including its quirks (the "but" rule rescales by *value* lookup, the three-words-back
     "so"/"this" boost, "no" before a lexicon word); the test-suite asserts ``==`` on all four
     scores against vaderSentiment 3.3.2, and ``benchmarks/validate_vader.py`` finds no
@@ -52,8 +56,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
-from itertools import compress
-from operator import itemgetter
+from itertools import compress, islice, repeat
+from operator import itemgetter, le, lt
 from typing import Literal
 
 import numpy as np
@@ -170,27 +174,50 @@ class _Vader:
         self.emoji_chars = frozenset(k for k in self.emojis if len(k) == 1)
         # _special_idioms_check can only change a valence when two consecutive tokens form the
         # first two words of a multi-word SPECIAL_CASES or BOOSTER_DICT key (sequences always
-        # hold a space, so one-word keys never match); these sets let us skip it otherwise.
+        # hold a space, so one-word keys never match). Every such pair holds a trigger word (the
+        # pair's words but the frequent function words of _NOT_TRIGGERS), so a sentence without
+        # a trigger has no idiom, and one with a trigger is checked pair by pair.
         keys = [k.split() for k in (*self.special, *self.booster) if " " in k]
-        self.idiom_words = frozenset(w for k in keys for w in k)
         self.idiom_pairs = frozenset((a, b) for k in keys for a, b in zip(k, k[1:]))
+        self.idiom_triggers = frozenset(
+            w for pair in self.idiom_pairs
+            for w in (set(pair) - _NOT_TRIGGERS or pair))  # both words when both are frequent
+        # The words that can change the valence of a lexicon word up to three tokens later
+        # (boosters, negations, "no", "never", "so"/"this", "least").
+        self.affecting_words = frozenset(
+            {*self.booster, *self.negate, "no", "never", "so", "this", "least"})
         self.cache = _TokenCache(self)
 
-    def token(self, tok: str) -> tuple[str, str, float | None, bool, bool, bool, bool]:
-        """(item, lower, valence or None, ALL CAPS, negation word, scored, idiom word).
+    def token(self, tok: str) -> tuple[str, float | None, bool, bool, bool, bool, bool, int]:
+        """(lower, valence or None, ALL CAPS, negation, scored, idiom trigger, affecting, role).
 
-        ``item`` is the token stripped of ASCII punctuation unless that leaves two characters
-        or fewer (``SentiText._strip_punc_if_word``); ``scored`` is True for a lexicon word that
-        is not a booster (the only words whose valence VADER computes).
+        The token is stripped of ASCII punctuation unless that leaves two characters or fewer
+        (``SentiText._strip_punc_if_word``), then lower-cased; ``scored`` is True for a lexicon
+        word that is not a booster (the only words whose valence VADER computes);
+        ``affecting`` is True for a token that may change the valence of the three after it.
+        ``role`` says what a rule may do with the token (see :meth:`scores`): :data:`_PLAIN`
+        nothing; :data:`_AFFECTS` change the valence of the three after it (it has none
+        itself); :data:`_BUT` rescale the sentiments around it; :data:`_OTHER` anything else
+        (a scored word that a rule may change itself, an idiom trigger).
         """
         stripped = tok.strip(_PUNCTUATION)
         item = tok if len(stripped) <= 2 else stripped
         lower = item.lower()
         val = self.lexicon.get(lower)
-        return (item, lower, val, item.isupper(),
-                lower in self.negate or "n't" in lower,
-                val is not None and lower not in self.booster,
-                lower in self.idiom_words)
+        upper = item.isupper()
+        negation = lower in self.negate or "n't" in lower
+        scored = val is not None and lower not in self.booster
+        trigger = lower in self.idiom_triggers
+        affecting = negation or lower in self.affecting_words
+        if trigger or (scored and (affecting or upper or lower == "kind")):
+            role = _OTHER
+        elif affecting:
+            role = _AFFECTS
+        elif lower == "but":
+            role = _BUT
+        else:
+            role = _PLAIN
+        return (lower, val, upper, negation, scored, trigger, affecting, role)
 
     def _replace_emojis(self, text: str) -> str:
         # vaderSentiment 3.3.2 polarity_scores, first loop, verbatim in effect
@@ -213,37 +240,102 @@ class _Vader:
         return {"neg": neg, "neu": neu, "pos": pos, "compound": compound}
 
     def scores(self, text: str) -> tuple[float, float, float, float]:
-        """``(compound, pos, neu, neg)`` of one sentence, as vaderSentiment 3.3.2 rounds them."""
+        """``(compound, pos, neu, neg)`` of one sentence, as vaderSentiment 3.3.2 rounds them.
+
+        Three paths, by the roles of the tokens (:meth:`token`), which give the same floats as
+        3.3.2's rules: a sentence of plain tokens only needs no rule, its sentiments are the
+        lexicon valences of its scored words and zeros (the tokens' :class:`_TokenCache`
+        values); so does one whose other tokens are "but" and affecting tokens with no scored
+        word among the three after each, but for :func:`_but_check`; the others take
+        :meth:`_ruled_scores`. Only non-zero sentiments are kept (with their positions, for
+        :func:`_but_check`): :func:`_score_valence` needs no more.
+        """
         if not text.isascii() and not self.emoji_chars.isdisjoint(text):
             text = self._replace_emojis(text)
-        text = text.strip()
-        infos = list(map(self.cache.__getitem__, text.split()))
+        # 3.3.2 strips the text first; that changes neither the tokens nor the "!"/"?" counts
+        tokens = text.split()
+        values = list(map(self.cache.__getitem__, tokens))
+        if _RULED not in values:
+            # lexicon valences are never 0, so these are the non-zero sentiments, in order
+            nonzero = list(filter(None, values))
+            if not nonzero:  # no word to score: what score_valence makes of n zeros
+                return _ALL_NEUTRAL if tokens else _EMPTY
+            return _score_valence(nonzero, len(tokens), text)
+        n = len(values)
+        facts = self.cache.facts
+        but = -1
+        r = -1
+        for _ in range(values.count(_RULED)):
+            r = values.index(_RULED, r + 1)
+            role = facts[tokens[r]][7]
+            if role == _AFFECTS:
+                for value in values[r + 1:r + 4]:
+                    if value and value != _RULED:  # a scored word it may change
+                        return self._ruled_scores(tokens, text)
+            elif role != _BUT:
+                return self._ruled_scores(tokens, text)
+            elif but < 0:
+                but = r
+        if but < 0:
+            nonzero = list(filter(_RULED.__ne__, filter(None, values)))
+            return _score_valence(nonzero, n, text) if nonzero else _ALL_NEUTRAL
+        positions = [i for i in compress(range(n), values) if values[i] != _RULED]
+        nonzero = [values[i] for i in positions]
+        if not nonzero:
+            return _ALL_NEUTRAL
+        _but_check(but, positions, nonzero)
+        return _score_valence(nonzero, n, text)
+
+    def _ruled_scores(self, tokens: list[str], text: str) -> tuple[float, float, float, float]:
+        """:meth:`scores` of a sentence with rules to apply (same arguments, split).
+
+        A scored word gets its bare valence unless an affecting token is among the three
+        before it, it is "no" or in ALL CAPS (in a sentence not all in capitals), or the
+        sentence holds an idiom; then :meth:`_valence` computes it.
+        """
+        infos = list(map(self.cache.facts.__getitem__, tokens))
         n = len(infos)
         hits = list(compress(range(n), map(_SCORED, infos)))
-        if not hits:  # no word to score: what score_valence makes of n zeros
-            return _ALL_NEUTRAL if n else _EMPTY
-        sentiments: list[float] = [0] * n
+        if not hits:
+            return _ALL_NEUTRAL
         lowers = list(map(_LOWER, infos))
         n_upper = sum(map(_UPPER, infos))
         is_cap_diff = 0 < n - n_upper < n
-        idiom_starts = self._idiom_starts(infos, lowers)
+        idiom_starts = self._idiom_starts(infos, lowers) if any(map(_TRIGGER, infos)) else ()
+        affected = [False] * (n + 3)  # affected[i]: an affecting token among i-3 .. i-1
+        for j in compress(range(n), map(_AFFECTING, infos)):
+            affected[j + 1] = affected[j + 2] = affected[j + 3] = True
+        positions: list[int] = []
+        values: list[float] = []
         for i in hits:
             info = infos[i]
-            if i < n - 1 and info[1] == "kind" and lowers[i + 1] == "of":
+            lw = info[0]
+            if i < n - 1 and lw == "kind" and lowers[i + 1] == "of":
                 continue
-            sentiments[i] = self._valence(infos, lowers, i, n, info[2], info[3], is_cap_diff,
-                                          idiom_starts)
+            if affected[i] or idiom_starts or lw == "no" or (info[2] and is_cap_diff):
+                valence = self._valence(infos, lowers, i, n, info[1], info[2], is_cap_diff,
+                                        idiom_starts)
+                if not valence:
+                    continue
+            else:
+                valence = info[1]
+            positions.append(i)
+            values.append(valence)
         if "but" in lowers:
-            sentiments = _but_check(lowers, sentiments)
-        return _score_valence(sentiments, text)
+            _but_check(lowers.index("but"), positions, values)
+        return _score_valence(values, n, text)
 
     def _idiom_starts(self, infos, lowers):  # noqa: ANN001
         """Positions j where tokens j, j+1 are the first two words of an idiom/booster key."""
-        idx = list(compress(range(len(infos)), map(_IDIOM, infos)))
-        if len(idx) < 2:
-            return ()
         pairs = self.idiom_pairs
-        return [j for j, k in zip(idx, idx[1:]) if k == j + 1 and (lowers[j], lowers[k]) in pairs]
+        starts = set()
+        last = len(infos) - 1
+        for k in compress(range(len(infos)), map(_TRIGGER, infos)):
+            if k > 0 and (lowers[k - 1], lowers[k]) in pairs:
+                starts.add(k - 1)
+            if k < last and (lowers[k], lowers[k + 1]) in pairs:
+                starts.add(k)
+        return sorted(starts)
 
     def _valence(self, infos, lowers, i, n, val, upper, is_cap_diff, idiom_starts):  # noqa: ANN001
         """``SentimentIntensityAnalyzer.sentiment_valence`` for a lexicon word at ``i``.
@@ -267,29 +359,29 @@ class _Vader:
         booster = self.booster
         if i > 0:  # start_i == 0: the word before
             prev = infos[i - 1]
-            if prev[2] is None:
+            if prev[1] is None:
                 s = 0.0
-                if prev[1] in booster:
-                    s = booster[prev[1]]
+                if prev[0] in booster:
+                    s = booster[prev[0]]
                     if valence < 0:
                         s *= -1
-                    if prev[3] and is_cap_diff:
+                    if prev[2] and is_cap_diff:
                         if valence > 0:
                             s += C_INCR
                         else:
                             s -= C_INCR
                 valence = valence + s
-                if prev[4]:
+                if prev[3]:
                     valence = valence * N_SCALAR
         if i > 1:  # start_i == 1: two words before
             prev = infos[i - 2]
-            if prev[2] is None:
+            if prev[1] is None:
                 s = 0.0
-                if prev[1] in booster:
-                    s = booster[prev[1]]
+                if prev[0] in booster:
+                    s = booster[prev[0]]
                     if valence < 0:
                         s *= -1
-                    if prev[3] and is_cap_diff:
+                    if prev[2] and is_cap_diff:
                         if valence > 0:
                             s += C_INCR
                         else:
@@ -301,17 +393,17 @@ class _Vader:
                     valence = valence * 1.25
                 elif lowers[i - 2] == "without" and lowers[i - 1] == "doubt":
                     valence = valence
-                elif prev[4]:
+                elif prev[3]:
                     valence = valence * N_SCALAR
         if i > 2:  # start_i == 2: three words before
             prev = infos[i - 3]
-            if prev[2] is None:
+            if prev[1] is None:
                 s = 0.0
-                if prev[1] in booster:
-                    s = booster[prev[1]]
+                if prev[0] in booster:
+                    s = booster[prev[0]]
                     if valence < 0:
                         s *= -1
-                    if prev[3] and is_cap_diff:
+                    if prev[2] and is_cap_diff:
                         if valence > 0:
                             s += C_INCR
                         else:
@@ -326,15 +418,15 @@ class _Vader:
                 elif lowers[i - 3] == "without" and (lowers[i - 2] == "doubt"
                                                      or lowers[i - 1] == "doubt"):
                     valence = valence
-                elif prev[4]:
+                elif prev[3]:
                     valence = valence * N_SCALAR
                 if idiom_starts and any(i - 3 <= j <= i + 1 for j in idiom_starts):
                     valence = self._special_idioms_check(valence, lowers, i, n)
         # _least_check
-        if i > 1 and infos[i - 1][2] is None and lowers[i - 1] == "least":
+        if i > 1 and infos[i - 1][1] is None and lowers[i - 1] == "least":
             if lowers[i - 2] != "at" and lowers[i - 2] != "very":
                 valence = valence * N_SCALAR
-        elif i > 0 and infos[i - 1][2] is None and lowers[i - 1] == "least":
+        elif i > 0 and infos[i - 1][1] is None and lowers[i - 1] == "least":
             valence = valence * N_SCALAR
         return valence
 
@@ -364,73 +456,74 @@ class _Vader:
         return valence
 
 
-def _but_check(words_lower: list[str], sentiments: list[float]) -> list[float]:
-    # SentimentIntensityAnalyzer._but_check of 3.3.2, verbatim: it finds each score's position
-    # by value (list.index), so equal scores before "but" are rescaled more than once.
-    if "but" in words_lower:
-        bi = words_lower.index("but")
-        for sentiment in sentiments:
-            si = sentiments.index(sentiment)
-            if si < bi:
-                sentiments.pop(si)
-                sentiments.insert(si, sentiment * 0.5)
-            elif si > bi:
-                sentiments.pop(si)
-                sentiments.insert(si, sentiment * 1.5)
-    return sentiments
+def _but_check(but: int, positions: list[int], values: list[float]) -> None:
+    """SentimentIntensityAnalyzer._but_check of 3.3.2 on the non-zero sentiments, in place.
+
+    3.3.2 walks every sentiment and finds its position by *value* (``list.index``), so equal
+    scores before "but" (at ``but``) are rescaled more than once. Zeros only ever find and
+    rescale zeros, and non-zero values never become zero, so walking the non-zero ones
+    (``values``, at ``positions``) changes them exactly as 3.3.2 does.
+    """
+    for k in range(len(values)):
+        sentiment = values[k]
+        m = values.index(sentiment)
+        si = positions[m]
+        if si < but:
+            values[m] = sentiment * 0.5
+        elif si > but:
+            values[m] = sentiment * 1.5
 
 
-def _score_valence(sentiments: list[float], text: str) -> tuple[float, float, float, float]:
-    # SentimentIntensityAnalyzer.score_valence (+ _punctuation_emphasis, _sift_sentiment_scores)
-    if sentiments:
-        sum_s = float(sum(sentiments))
-        ep_count = text.count("!")
-        if ep_count > 4:
-            ep_count = 4
-        ep_amplifier = ep_count * 0.292
-        qm_count = text.count("?")
-        qm_amplifier = 0
-        if qm_count > 1:
-            if qm_count <= 3:
-                qm_amplifier = qm_count * 0.18
-            else:
-                qm_amplifier = 0.96
-        punct_emph_amplifier = ep_amplifier + qm_amplifier
-        if sum_s > 0:
-            sum_s += punct_emph_amplifier
-        elif sum_s < 0:
-            sum_s -= punct_emph_amplifier
-        compound = sum_s / math.sqrt((sum_s * sum_s) + 15)
-        if compound < -1.0:
-            compound = -1.0
-        elif compound > 1.0:
-            compound = 1.0
-        pos_sum = 0.0
-        neg_sum = 0.0
-        nonzero = list(filter(None, sentiments))  # same order, so the same float sums
-        neu_count = len(sentiments) - len(nonzero)
-        for sentiment_score in nonzero:
-            if sentiment_score > 0:
-                pos_sum += (float(sentiment_score) + 1)
-            else:
-                neg_sum += (float(sentiment_score) - 1)
-        if pos_sum > math.fabs(neg_sum):
-            pos_sum += punct_emph_amplifier
-        elif pos_sum < math.fabs(neg_sum):
-            neg_sum -= punct_emph_amplifier
-        total = pos_sum + math.fabs(neg_sum) + neu_count
-        pos = math.fabs(pos_sum / total)
-        neg = math.fabs(neg_sum / total)
-        neu = math.fabs(neu_count / total)
-    else:
-        compound = 0.0
-        pos = 0.0
-        neg = 0.0
-        neu = 0.0
+def _score_valence(nonzero: list[float], n: int, text: str) -> tuple[float, float, float, float]:
+    """SentimentIntensityAnalyzer.score_valence (+ _punctuation_emphasis,
+    _sift_sentiment_scores) of ``n > 0`` sentiments given by their non-zero values, in order.
+
+    Zeros add nothing to a sum that starts at int 0 (no partial sum is then -0.0) and are only
+    counted as neutral, so the floats are those of 3.3.2 on the whole list.
+    """
+    sum_s = float(sum(nonzero))
+    ep_count = text.count("!")
+    if ep_count > 4:
+        ep_count = 4
+    ep_amplifier = ep_count * 0.292
+    qm_count = text.count("?")
+    qm_amplifier = 0
+    if qm_count > 1:
+        if qm_count <= 3:
+            qm_amplifier = qm_count * 0.18
+        else:
+            qm_amplifier = 0.96
+    punct_emph_amplifier = ep_amplifier + qm_amplifier
+    if sum_s > 0:
+        sum_s += punct_emph_amplifier
+    elif sum_s < 0:
+        sum_s -= punct_emph_amplifier
+    compound = sum_s / _sqrt((sum_s * sum_s) + 15)
+    if compound < -1.0:
+        compound = -1.0
+    elif compound > 1.0:
+        compound = 1.0
+    pos_sum = 0.0
+    neg_sum = 0.0
+    for sentiment_score in nonzero:  # float(s) + 1 in 3.3.2: the same float (s is float or int)
+        if sentiment_score > 0:
+            pos_sum += sentiment_score + 1
+        else:
+            neg_sum += sentiment_score - 1
+    # abs() of a float is math.fabs()
+    if pos_sum > abs(neg_sum):
+        pos_sum += punct_emph_amplifier
+    elif pos_sum < abs(neg_sum):
+        neg_sum -= punct_emph_amplifier
+    neu_count = n - len(nonzero)
+    total = pos_sum + abs(neg_sum) + neu_count
+    pos = abs(pos_sum / total)
+    neg = abs(neg_sum / total)
+    neu = abs(neu_count / total)
     return (round(compound, 4), round(pos, 3), round(neu, 3), round(neg, 3))
 
 
-class _TokenCache(dict):
+class _Facts(dict):
     """Token -> :meth:`_Vader.token` facts, filled on first sight (bounded)."""
 
     def __init__(self, vader: _Vader) -> None:
@@ -444,7 +537,37 @@ class _TokenCache(dict):
         return info
 
 
-_LOWER, _UPPER, _SCORED, _IDIOM = itemgetter(1), itemgetter(3), itemgetter(5), itemgetter(6)
+class _TokenCache(dict):
+    """Token -> what a sentence of unruled tokens needs of it: its valence when scored, 0.0
+    when not, :data:`_RULED` for a ruled token; filled on first sight (bounded). The facts
+    themselves are in ``facts``; ``clear()`` empties both."""
+
+    def __init__(self, vader: _Vader) -> None:
+        super().__init__()
+        self.facts = _Facts(vader)
+
+    def __missing__(self, tok: str) -> float:
+        if len(self) >= _Vader._MAX_CACHE:
+            self.clear()
+        info = self.facts[tok]
+        value = self[tok] = _RULED if info[7] != _PLAIN else info[1] if info[4] else 0.0
+        return value
+
+    def clear(self) -> None:
+        super().clear()
+        self.facts.clear()
+
+
+_LOWER, _UPPER, _SCORED, _TRIGGER, _AFFECTING = map(itemgetter, (0, 2, 4, 5, 6))
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+#: A ruled token's :class:`_TokenCache` value (a float, so that ``in`` compares floats only;
+#: lexicon valences are finite).
+_RULED = math.inf
+#: Token roles (:meth:`_Vader.token`).
+_PLAIN, _AFFECTS, _BUT, _OTHER = range(4)
+_sqrt = math.sqrt
+#: Frequent function words in idiom pairs ("the shit", "kind of"), not used as triggers.
+_NOT_TRIGGERS = frozenset({"the", "of", "to", "for", "just", "right", "stop"})
 # score_valence of n > 0 zeros: compound 0/sqrt(15) = 0.0, pos 0/n, neu n/n, neg 0/n; of none: 0s
 _ALL_NEUTRAL = (0.0, 0.0, 1.0, 0.0)
 _EMPTY = (0.0, 0.0, 0.0, 0.0)
@@ -660,7 +783,8 @@ def _summary(ids: Sequence[int], comp: Sequence[float], pos_threshold: float,
         share_neutral=(n - n_pos - n_neg) / n,
     )
     # ties go to the first sentence, and a nan is both extremes, as numpy's argmin/argmax
-    k_nan = next((k for k, c in enumerate(comp) if c != c), None)
+    total = sum(comp)  # nan if there is one
+    k_nan = next((k for k, c in enumerate(comp) if c != c), None) if total != total else None
     k_min = comp.index(min(comp)) if k_nan is None else k_nan
     k_max = comp.index(max(comp)) if k_nan is None else k_nan
     for side, k in (("most_negative", k_min), ("most_positive", k_max)):
@@ -673,18 +797,20 @@ def _voices(starts: Sequence[int], ends: Sequence[int], quote_spans: Iterable[Sp
             threshold: float) -> tuple[list[float], list[str]]:
     """:func:`sentiment_by_voice`'s rule: each sentence's quoted share and its voice."""
     spans = _merge(quote_spans)
-    shares: list[float] = []
+    shares = [0.0] * len(starts)
     if spans:
         q_starts = [qs for qs, _ in spans]
         q_ends = [qe for _, qe in spans]
-        for s, e in zip(starts, ends):
-            # merged spans are sorted and disjoint: those overlapping [s, e) are contiguous
+        # merged spans are sorted and disjoint: those overlapping sentence k are contiguous,
+        # spans[los[k]:his[k]]; a sentence that none overlaps has the share 0.0
+        los = list(map(bisect_right, repeat(q_ends), starts))
+        his = list(map(bisect_left, repeat(q_starts), ends))
+        for k in compress(range(len(starts)), map(lt, los, his)):
+            s, e = starts[k], ends[k]
             inside = 0
-            for qs, qe in spans[bisect_right(q_ends, s):bisect_left(q_starts, e)]:
+            for qs, qe in spans[los[k]:his[k]]:
                 inside += min(e, qe) - max(s, qs)
-            shares.append(inside / (e - s) if e > s else 0.0)
-    else:
-        shares = [0.0] * len(starts)
+            shares[k] = inside / (e - s) if e > s else 0.0
     return shares, ["quoted" if x > threshold else "reporter" for x in shares]
 
 
@@ -739,8 +865,7 @@ def _toward(text: str, starts: Sequence[int], ends: Sequence[int], ids: Sequence
     """
     rows = []
     n = len(ids)
-    ordered = all(ends[k] <= starts[k + 1] for k in range(n - 1)) and all(
-        s <= e for s, e in zip(starts, ends))
+    ordered = all(map(le, ends, islice(starts, 1, None))) and all(map(le, starts, ends))
     folded: str | bytes | None | bool = False  # not computed yet
     for target in targets:
         pattern, ignore_case = _target_pattern(target)
@@ -771,8 +896,8 @@ def _toward(text: str, starts: Sequence[int], ends: Sequence[int], ids: Sequence
         rows.append({
             "target": target,
             "n_sentences": len(hit),
-            "mean_compound": (sum(comp[k] for k in hit) / len(hit)) if hit else math.nan,
-            "sentence_ids": [int(ids[k]) for k in hit],
+            "mean_compound": (sum(map(comp.__getitem__, hit)) / len(hit)) if hit else math.nan,
+            "sentence_ids": list(map(int, map(ids.__getitem__, hit))),
         })
     return rows
 
@@ -960,9 +1085,9 @@ def analyze_sentiment(
     """
     scores = _sentence_scores(text, sentences, engine)
     n = len(scores)
-    starts = [s for s, _ in sentences]
-    ends = [e for _, e in sentences]
-    comp = [r[0] for r in scores]
+    starts = list(map(_FIRST, sentences))
+    ends = list(map(_SECOND, sentences))
+    comp = list(map(_FIRST, scores))
     shares, voices = _voices(starts, ends, verbatim_spans or (), voice_threshold)
     rows = [{"compound": c, "pos": p, "neu": u, "neg": g, "share_quoted": q, "voice": v}
             for (c, p, u, g), q, v in zip(scores, shares, voices)]
@@ -972,7 +1097,7 @@ def analyze_sentiment(
     del summary["n_sentences"]
     row = summary
     for voice in ("reporter", "quoted"):
-        part = [c for c, v in zip(comp, voices) if v == voice]
+        part = list(compress(comp, map(voice.__eq__, voices)))
         row[f"mean_compound_{voice}"] = _mean(part)
         row[f"n_sentences_{voice}"] = len(part)
     toward = _toward(text, starts, ends, ids, comp, DEFAULT_TARGETS if targets is None
