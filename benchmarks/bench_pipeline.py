@@ -3,8 +3,10 @@
 
     .venv/bin/python benchmarks/bench_pipeline.py [--n 2000] [--jobs 2] [--baseline-n 200] [--dask]
     .venv/bin/python benchmarks/bench_pipeline.py --stream 200000     # flat-memory streaming run
+    .venv/bin/python benchmarks/bench_pipeline.py --jsonl ../shared/validation/polnear/train.jsonl
 
-On N synthetic article-sized texts (coverage.synthetic, deterministic), one core, it prints
+On N synthetic article-sized texts (coverage.synthetic, deterministic; or real articles with
+--jsonl), one core, it prints
 articles/s and MB/s for each stage (cleaning, segmentation, then every metric stage of the
 pipeline) and end to end; peak RSS; and, in the same run on the same texts, the naive baseline
 (pysbd sentences + textstat's seven indices + vaderSentiment per sentence) and a bare regex word
@@ -123,6 +125,18 @@ def stream(n: int, jobs: int) -> None:
               f"{peak['workers']} helper processes (sampled every 0.2 s)")
 
 
+def real_articles(path: str, n: int):
+    """Up to n articles of a JSONL file with ``id, publisher, publication_date, title, text``
+    (the format of ../shared/validation/polnear/train.jsonl), read at run time."""
+    import pandas as pd
+
+    if not Path(path).exists():
+        raise SystemExit(f"{path}: not found (the validation data lives outside the project)")
+    df = pd.read_json(path, lines=True, nrows=n, dtype={"publication_date": str})
+    df = df[["id", "publisher", "publication_date", "title", "text"]]
+    return df.rename(columns={"id": "article_id", "publisher": "outlet", "publication_date": "published"})
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=2000)
@@ -130,14 +144,22 @@ def main() -> None:
     ap.add_argument("--baseline-n", type=int, default=200, help="articles for the slow baseline")
     ap.add_argument("--stream", type=int, default=0, help="articles for the streaming run (0: skip)")
     ap.add_argument("--dask", action="store_true", help="also time the dask engine on a LocalCluster")
+    ap.add_argument("--jsonl", help="real articles instead of synthetic ones (e.g. "
+                                    "../shared/validation/polnear/train.jsonl)")
     args = ap.parse_args()
     if args.stream:
         stream(args.stream, args.jobs)
         return
-    df = generate_corpus(args.n, 8, seed=0)
+    if args.jsonl:
+        df = real_articles(args.jsonl, args.n)
+        args.n = len(df)
+        kind = f"real articles from {args.jsonl}"
+    else:
+        df = generate_corpus(args.n, 8, seed=0)
+        kind = "synthetic articles"
     texts = list(df["text"])
     mb = sum(len(t.encode()) for t in texts) / 1e6
-    print(f"{args.n} synthetic articles, {mb:.1f} MB, mean {1e6 * mb / args.n:.0f} bytes; one core unless noted")
+    print(f"{args.n} {kind}, {mb:.1f} MB, mean {1e6 * mb / args.n:.0f} bytes; one core unless noted")
     coverage.ensure_nltk_data()
     params = Params()
     analyze_article(load_article(dict(df.iloc[0].drop("text")), texts[0], "warm-up"), params)  # load lexicons

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -222,6 +223,19 @@ def shared_quotations(quotes: pd.DataFrame, threshold: float = 0.6,
         k = min(shingle, len(seq))
         for run in {seq[i:i + k] for i in range(len(seq) - k + 1)}:
             postings.setdefault(run, []).append(u)
+    # Matched words never exceed the words two quotations have in common, counted with
+    # multiplicity; two cheap upper bounds of that skip most candidate pairs before difflib.
+    vocab = [frozenset(seq) for seq in seqs]
+    repeats = [len(seq) - len(v) for seq, v in zip(seqs, vocab)]
+    bags: dict[int, Counter[str]] = {}
+    joined = ["\x1f" + "\x1f".join(seq) + "\x1f" for seq in seqs]  # containment as substrings
+
+    def common_words(a: int, b: int) -> int:
+        for u in (a, b):
+            if u not in bags:
+                bags[u] = Counter(seqs[u])
+        return sum((bags[a] & bags[b]).values())
+
     compared: set[tuple[int, int]] = set()
     for members in postings.values():
         if len(members) < 2 or len(members) > max_postings:
@@ -232,9 +246,18 @@ def shared_quotations(quotes: pd.DataFrame, threshold: float = 0.6,
                 if (a, b) in compared or find(a) == find(b):
                     continue
                 compared.add((a, b))
-                short = min(len(seqs[a]), len(seqs[b]))
+                shorter = a if len(seqs[a]) <= len(seqs[b]) else b
+                need = threshold * len(seqs[shorter])
+                if len(vocab[a] & vocab[b]) + repeats[shorter] < need:
+                    continue
+                if repeats[shorter] and common_words(a, b) < need:
+                    continue
+                longer = b if shorter == a else a
+                if joined[shorter] in joined[longer]:  # contained whole: difflib's longest block
+                    parent[find(a)] = find(b)
+                    continue
                 sm = difflib.SequenceMatcher(None, seqs[a], seqs[b], autojunk=False)
-                if sum(bl.size for bl in sm.get_matching_blocks()) >= threshold * short:
+                if sum(bl.size for bl in sm.get_matching_blocks()) >= need:
                     parent[find(a)] = find(b)
     groups: dict[int, list[int]] = {}
     for i, u in enumerate(member_of):
@@ -253,11 +276,18 @@ def shared_quotations(quotes: pd.DataFrame, threshold: float = 0.6,
         sm.set_seq1(toks[longest])
         passages: dict[int, tuple[int, int, int]] = {}  # per distinct quotation: matched, first, end
         for i in sorted(members, key=lambda i: (outlets[i], i)):
-            if member_of[i] not in passages:
+            u = member_of[i]
+            if u in passages:
+                pass
+            elif toks[i] and (at := joined[member_of[longest]].find(joined[u])) >= 0:
+                # contained whole: difflib's one block is the earliest occurrence
+                first = joined[member_of[longest]].count("\x1f", 0, at)
+                passages[u] = (len(toks[i]), first, first + len(toks[i]))
+            else:
                 sm.set_seq2(toks[i])
                 blocks = [b for b in sm.get_matching_blocks() if b.size]
-                passages[member_of[i]] = (sum(b.size for b in blocks), blocks[0].a if blocks else -1,
-                                          blocks[-1].a + blocks[-1].size if blocks else -1)
+                passages[u] = (sum(b.size for b in blocks), blocks[0].a if blocks else -1,
+                               blocks[-1].a + blocks[-1].size if blocks else -1)
             matched, first, end = passages[member_of[i]]
             out.append((gid, outlets[i], article_ids[i], quote_ids[i], speakers[i], texts[i],
                         len(toks[i]), matched, matched / max(1, len(toks[longest])), first, end))

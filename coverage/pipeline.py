@@ -23,7 +23,7 @@ from .compare import OutletAccumulator, summarize_by_outlet
 from .corpus import ERROR_COLUMNS, Corpus
 from .errors import ArticleError
 from .results import TABLE_COLUMNS, Results
-from .segment import WORD_RE, split_paragraphs, split_sentences
+from .segment import split_paragraphs, split_sentences
 
 __all__ = ["Params", "analyze", "analyze_article", "analyze_to_parquet", "ArticleContext"]
 
@@ -101,19 +101,21 @@ Stage = Callable[[ArticleContext], None]
 
 
 def _segment_stage(ctx: ArticleContext) -> None:
+    from .readability import sentence_words
+
     text = ctx.text
     para_bounds = [e for _, e in ctx.paragraphs]
     rows = ctx.tables.setdefault("sentences", [])
-    n_words = 0
+    # The word tokens (coverage.segment.WORD_RE) of every sentence, tokenized once: the counts
+    # here, the tokens for the readability stage.
+    words, sizes = ctx.shared["sentence_words"] = sentence_words(text, ctx.sentences)
     p = 0
-    for i, (s, e) in enumerate(ctx.sentences):
+    for i, ((s, e), n) in enumerate(zip(ctx.sentences, sizes)):
         while p < len(para_bounds) - 1 and s >= para_bounds[p]:
             p += 1
-        words = len(WORD_RE.findall(text, s, e))
-        n_words += words
         rows.append({"sentence_id": i, "paragraph_id": p, "start": s, "end": e,
-                     "text": text[s:e], "n_words": words})
-    ctx.row.update(n_paragraphs=len(ctx.paragraphs), n_sentences=len(ctx.sentences), n_words=n_words)
+                     "text": text[s:e], "n_words": n})
+    ctx.row.update(n_paragraphs=len(ctx.paragraphs), n_sentences=len(ctx.sentences), n_words=len(words))
 
 
 #: The per-article stages, in order. Metric families append theirs in ``coverage/stages.py``.

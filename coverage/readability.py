@@ -695,6 +695,16 @@ def _sentence_infos(text: str, sentences: Sequence[Span]) -> tuple[list[_Word], 
     return infos, sizes
 
 
+def sentence_words(text: str, sentences: Sequence[Span]) -> tuple[list[_Word], list[int]]:
+    """Every word token of the sentences (as the facts readability counts), and how many each
+    sentence has: ``sizes[k] == len(WORD_RE.findall(text, *sentences[k]))``.
+
+    The pipeline's segment stage takes the sentences' word counts from here and hands the
+    tokens on to :func:`analyze_readability` (``words=``), so the text is tokenized once.
+    """
+    return _sentence_infos(text, sentences)
+
+
 def _sentence_words(text: str, sentences: Sequence[Span]) -> tuple[list[str], list[int]]:
     """Every word token of the sentences, in order, and how many each sentence has (the
     tokens' text; ``tests/test_stages_fast.py`` builds its selections from it)."""
@@ -929,6 +939,7 @@ def analyze_readability(
     *,
     mtld_threshold: float = 0.72,
     quoted_share_threshold: float = 0.5,
+    words: tuple[list[_Word], list[int]] | None = None,
 ) -> dict[str, float | int]:
     """Everything the pipeline's readability stage records for one article.
 
@@ -953,6 +964,8 @@ def analyze_readability(
         MTLD factor size.
     quoted_share_threshold : float
         A sentence more than this share inside ``verbatim_spans`` is left out of the prose.
+    words : (list, list of int), optional
+        :func:`sentence_words` of ``text`` and ``sentences``, when the caller has it already.
 
     Returns
     -------
@@ -970,7 +983,7 @@ def analyze_readability(
     (7, 1, 5)
     """
     big = len(text) >= _PACKED_MAX_CHARS
-    infos, sizes = _sentence_infos(text, sentences)
+    infos, sizes = _sentence_infos(text, sentences) if words is None else words
     body = _body_selection(sizes, infos, big)
     counts = _tally(*body, big=big, mtld_threshold=mtld_threshold)
     out = _indices(counts)

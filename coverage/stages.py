@@ -121,7 +121,8 @@ def readability_stage(ctx) -> None:
     ctx.row.update(analyze_readability(
         ctx.text, ctx.sentences, str(ctx.article.get("title") or ""),
         ctx.shared.get("verbatim_spans"), mtld_threshold=_param(ctx, "mtld_threshold"),
-        quoted_share_threshold=_param(ctx, "quoted_share_threshold")))
+        quoted_share_threshold=_param(ctx, "quoted_share_threshold"),
+        words=ctx.shared.get("sentence_words")))
 
 
 # ----------------------------------------------------------------------------- sentiment
