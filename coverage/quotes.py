@@ -62,7 +62,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, NamedTuple, Sequence
 
 import pandas as pd
 
@@ -78,6 +78,7 @@ __all__ = [
     "QUOTE_COLUMNS",
     "extract_quotes",
     "extract_quote_rows",
+    "extract_quote_rows_verbatim",
     "extract_quotes_many",
     "verbatim_spans",
     "verbatim_spans_from_rows",
@@ -531,12 +532,77 @@ def find_quotations(text: str, paragraphs: Sequence[tuple[int, int]] | None = No
 # --------------------------------------------------------------------------------------------
 
 
-def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, start, end)]
-
-
 def _is_cap(tok: str) -> bool:
     return tok[:1].isupper()
+
+
+class _Window:
+    """The :data:`_TOKEN_RE` tokens of ``text[lo:hi]``: the strings at once, offsets on demand.
+
+    Tokens never hold whitespace and every other character belongs to one, so only whitespace
+    separates them: a token's end is the next token's start (or ``hi``) less the whitespace in
+    between. The backward scan reads the offsets of a few tokens near ``hi`` only, so they are
+    worked out from the right, as far as asked, instead of building a match object per token.
+
+    With ``short``, only the characters after the first whitespace in ``text[lo:hi]`` are
+    tokenized (so the tokens are exactly those of a wider window that start there) and two
+    :data:`_EDGE` tokens stand for the rest: the scan raises :class:`_NeedMore` when it reaches
+    them, and :func:`_np_backward` tokenizes the wide window instead.
+    """
+
+    __slots__ = ("text", "words", "n_edge", "_starts", "_known", "_pos")
+
+    def __init__(self, text: str, lo: int, hi: int, short: bool = False) -> None:
+        self.text = text
+        self.n_edge = 2 if short else 0
+        words = _TOKEN_RE.findall(text, lo, hi)
+        self.words: list[Any] = [_EDGE, _EDGE] + words if short else words
+        self._starts = [0] * len(self.words)
+        self._known = len(self.words)  # offsets are known from this index on
+        self._pos = hi
+
+    def start(self, i: int) -> int:
+        """Start offset of token ``i``."""
+        if i < self.n_edge:
+            raise _NeedMore
+        text, words, starts = self.text, self.words, self._starts
+        while self._known > i:
+            j = self._known - 1
+            p = self._pos
+            while text[p - 1].isspace():
+                p -= 1
+            p -= len(words[j])
+            starts[j] = self._pos = p
+            self._known = j
+        return starts[i]
+
+    def end(self, i: int) -> int:
+        """End offset of token ``i``."""
+        return self.start(i) + len(self.words[i])
+
+
+class _NeedMore(Exception):
+    """The backward scan reached the start of a short token window."""
+
+
+class _Edge:
+    """Stands for the tokens left of a short window: any use raises :class:`_NeedMore`."""
+
+    __slots__ = ()
+
+    def _need_more(self, *args: Any) -> Any:
+        raise _NeedMore
+
+    __getitem__ = __eq__ = __ne__ = __hash__ = __len__ = __iter__ = __contains__ = _need_more
+
+    def __getattr__(self, name: str) -> Any:
+        raise _NeedMore
+
+
+_EDGE = _Edge()
+_WS_RE = re.compile(r"\s")
+#: Characters the backward scan tokenizes first; most subjects are a few words long.
+_SHORT_BACK = 64
 
 
 def _np_backward(text: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -549,72 +615,43 @@ def _np_backward(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     a = max(lo, hi - 160)
     b = hi - _SHORT_BACK
     if b > a:
-        # most subjects are a few words long: tokenize the last _SHORT_BACK characters first.
-        # Tokens never hold whitespace, so from the first whitespace on, these tokens are the
-        # ones of the full window; those before it (at least two) become _EDGE, which raises
-        # _NeedMore when the scan reaches them, and the full window is tokenized instead.
         w = _WS_RE.search(text, b, hi)
         if w is not None:
-            ws = w.start()
-            toks = _tokens(text, b, hi)
-            n_edge = 0
-            while n_edge < len(toks) and toks[n_edge][0] < ws:
-                n_edge += 1
             try:
-                return _np_backward_toks(text, lo, [_EDGE] * max(2, n_edge) + toks[n_edge:])
+                return _np_backward_toks(text, lo, _Window(text, w.start(), hi, short=True))
             except _NeedMore:
                 pass
-    return _np_backward_toks(text, lo, _tokens(text, a, hi))
+    return _np_backward_toks(text, lo, _Window(text, a, hi))
 
 
-class _NeedMore(Exception):
-    """The backward scan reached the start of a short token window."""
-
-
-class _Edge:
-    """Stands for the tokens left of a short window: any use raises :class:`_NeedMore`."""
-
-    __slots__ = ()
-
-    def __getitem__(self, k: Any) -> Any:
-        raise _NeedMore
-
-    def __iter__(self) -> Any:
-        raise _NeedMore
-
-
-_EDGE = _Edge()
-_WS_RE = re.compile(r"\s")
-_SHORT_BACK = 64
-
-
-def _np_backward_toks(text: str, lo: int, toks: list[Any]) -> tuple[int, int] | None:
+def _np_backward_toks(text: str, lo: int, win: _Window) -> tuple[int, int] | None:
     """:func:`_np_backward` on the tokens of its window."""
+    words = win.words
     cue_words = _cue_words()
-    i = len(toks) - 1
-    while i >= 0 and toks[i][2].lower() in _ADV:
+    i = len(words) - 1
+    while i >= 0 and words[i].lower() in _ADV:
         i -= 1
-    while i >= 1 and toks[i][2] == "to" and toks[i - 1][2].lower() in _RAISING:
+    while i >= 1 and words[i] == "to" and words[i - 1].lower() in _RAISING:
         i -= 2
-        while i >= 0 and toks[i][2].lower() in _ADV | _RAISING:
+        while i >= 0 and words[i].lower() in _ADV | _RAISING:
             i -= 1
     if i < 0:
         return None
-    t = toks[i][2]
+    t = words[i]
     if t.lower() in ("who", "which", "that") and t != "That":
         i -= 1
-        if i >= 0 and toks[i][2] == ",":
+        if i >= 0 and words[i] == ",":
             i -= 1
         if i < 0:
             return None
-        t = toks[i][2]
+        t = words[i]
     elif t == ",":
         # "Harry Bond, 30, of Raleigh, N.C., who ..., said": the name that opens the sentence
-        commas = [j for j in range(i - 1, max(-1, i - 45), -1) if toks[j][2] == ","]
+        commas = [j for j in range(i - 1, max(-1, i - 45), -1) if words[j] == ","]
         for j in reversed(commas):
             if j < 1:
                 continue
-            sp = _np_backward(text, lo, toks[j][0]) if toks[j - 1][2] != "," else None
+            sp = _np_backward(text, lo, win.start(j)) if words[j - 1] != "," else None
             if sp is not None and (
                 text[sp[0] : sp[1]][:1].isupper() or _QUANT_SUBJ_RE.search(text, sp[0], sp[1])
             ) and (
@@ -623,38 +660,37 @@ def _np_backward_toks(text: str, lo: int, toks: list[Any]) -> tuple[int, int] | 
                 return sp
         # "X, who argued ..., called" / "X, a lawyer for Y, said": skip the aside
         j = i - 1
-        while j >= 0 and toks[j][2] not in (",", "(", "\u2014") and i - j < 40:
+        while j >= 0 and words[j] not in (",", "(", "\u2014") and i - j < 40:
             j -= 1
-        if j < 1 or toks[j][2] != ",":
+        if j < 1 or words[j] != ",":
             return None
-        inner = toks[j + 1 : i]
-        if 2 <= len(inner) <= 4 and all(_is_cap(w) and w not in _CAP_STOP for _, _, w in inner):
-            return inner[0][0], inner[-1][1]  # "Another delegate on the slate, Jim Poolman, said"
-        aside = toks[j + 1][2].lower()
+        if 2 <= i - j - 1 <= 4 and all(_is_cap(w) and w not in _CAP_STOP for w in words[j + 1 : i]):
+            return win.start(j + 1), win.end(i - 1)  # "Another delegate on the slate, Jim Poolman, said"
+        aside = words[j + 1].lower()
         one_adverb = i - j == 2 and (aside in _ADV or aside.endswith("ly") or aside in _ASIDE_ADVERBS)
-        if not one_adverb and not (aside in _ASIDE_STARTS or aside in _ROLE_NOUNS or toks[j + 1][2][:1].isupper()):
+        if not one_adverb and not (aside in _ASIDE_STARTS or aside in _ROLE_NOUNS or words[j + 1][:1].isupper()):
             return None
         i = j - 1
         if i < 0:
             return None
-        t = toks[i][2]
+        t = words[i]
     paren_end = -1
     if t == ")":
         j = i - 1
-        while j >= 0 and toks[j][2] != "(" and i - j < 12:
+        while j >= 0 and words[j] != "(" and i - j < 12:
             j -= 1
-        if j < 1 or toks[j][2] != "(":
+        if j < 1 or words[j] != "(":
             return None
-        paren_end = toks[i][1]
+        paren_end = win.end(i)
         i = j - 1
-        t = toks[i][2]
-    q_lo = max(lo, toks[i][1] - 60)
-    qm = _QUANT_SUBJ_RE.search(text, q_lo, toks[i][1]) if _QUANT_HINT_RE.search(text, q_lo, toks[i][1]) else None
+        t = words[i]
+    q_lo = max(lo, win.end(i) - 60)
+    qm = _QUANT_SUBJ_RE.search(text, q_lo, win.end(i)) if _QUANT_HINT_RE.search(text, q_lo, win.end(i)) else None
     if qm is not None:
-        return qm.start(1), toks[i][1]  # "About three in 10 said", "67 percent say"
+        return qm.start(1), win.end(i)  # "About three in 10 said", "67 percent say"
     low = t.lower()
     if low in _PRON_SUBJ:
-        return toks[i][0], toks[i][1]
+        return win.start(i), win.end(i)
     if t.endswith(("\u2019s", "'s", "s\u2019", "s'")):
         return None  # a possessive is not a subject ("the ACLU's claims")
     head_ok: bool | None = (_is_cap(t) and t not in _CAP_STOP) or low in _ROLE_NOUNS
@@ -662,8 +698,8 @@ def _np_backward_toks(text: str, lo: int, toks: list[Any]) -> tuple[int, int] | 
         head_ok = None  # an unknown lower-case head: needs a determiner on its left
     if head_ok is False:
         return None
-    end = toks[i][1]
-    start = toks[i][0]
+    end = win.end(i)
+    start = win.start(i)
     n_lower = 0
     seen_anchor = bool(head_ok)
     seen_cap = _is_cap(t)
@@ -671,24 +707,24 @@ def _np_backward_toks(text: str, lo: int, toks: list[Any]) -> tuple[int, int] | 
         seen_anchor = False
     j = i - 1
     while j >= 0:
-        w = toks[j][2]
+        w = words[j]
         lw = w.lower()
         if w in ("\u2019s", "'s"):
             j -= 1
             continue
         if lw in _DET:
-            start = toks[j][0]
+            start = win.start(j)
             seen_anchor = True
             break
         if w in _CAP_STOP:
             if w in ("The", "A", "An", "His", "Her", "Their", "Its", "This", "These", "Those", "Our"):
-                start = toks[j][0]
+                start = win.start(j)
                 seen_anchor = True
             break
         if _is_cap(w):
             if head_ok is None:
                 break
-            start = toks[j][0]
+            start = win.start(j)
             seen_anchor = True
             seen_cap = True
             j -= 1
@@ -696,22 +732,22 @@ def _np_backward_toks(text: str, lo: int, toks: list[Any]) -> tuple[int, int] | 
                 break  # a possessive is the leftmost modifier: "Trump's campaign"
             continue
         if lw in ("of", "for", "in", "at", "from") and j >= 1:
-            if lw in ("in", "at", "from") and toks[j - 1][2].lower() not in _ROLE_NOUNS and not (
-                _is_cap(toks[j - 1][2]) and toks[j - 1][2] not in _CAP_STOP and seen_cap
+            if lw in ("in", "at", "from") and words[j - 1].lower() not in _ROLE_NOUNS and not (
+                _is_cap(words[j - 1]) and words[j - 1] not in _CAP_STOP and seen_cap
             ):
                 break
-            prev = toks[j - 1][2]
+            prev = words[j - 1]
             if _is_cap(prev) and prev not in _CAP_STOP or prev.lower() in _ROLE_NOUNS:
-                start = toks[j - 1][0]
+                start = win.start(j - 1)
                 seen_anchor = True
                 j -= 2
                 continue
             break
         if lw == "and" and j >= 1 and (
-            (_is_cap(toks[j - 1][2]) and toks[j - 1][2] not in _CAP_STOP and _is_cap(toks[j + 1][2]))
-            or (toks[j - 1][2].lower() in _ROLE_NOUNS and (low in _ROLE_NOUNS or low.endswith("s")))
+            (_is_cap(words[j - 1]) and words[j - 1] not in _CAP_STOP and _is_cap(words[j + 1]))
+            or (words[j - 1].lower() in _ROLE_NOUNS and (low in _ROLE_NOUNS or low.endswith("s")))
         ):
-            start = toks[j - 1][0]
+            start = win.start(j - 1)
             j -= 2
             continue
         if w[:1].islower() and lw not in _STOP_LOWER and lw not in cue_words and (w.isalpha() or "-" in w):
@@ -720,7 +756,7 @@ def _np_backward_toks(text: str, lo: int, toks: list[Any]) -> tuple[int, int] | 
             n_lower += 1
             if n_lower > 3:
                 break
-            start = toks[j][0]
+            start = win.start(j)
             if lw in _ROLE_NOUNS:
                 seen_anchor = True
             j -= 1
@@ -733,15 +769,15 @@ def _np_backward_toks(text: str, lo: int, toks: list[Any]) -> tuple[int, int] | 
             return None
         k = i - 1
         while k >= 0 and i - k <= 7:
-            w = toks[k][2]
+            w = words[k]
             if w in (",", ";", ":", "\u2014", "(") or w in _CAP_STOP or (
                 w.lower() in _STOP_LOWER and w.lower() != "and"
             ) or not (w[:1].isalpha() or w[:1].isdigit()):
                 break
             k -= 1
-        if not (k < 0 or toks[k][2] in (",", ";", ":", "\u2014", "(") or toks[k][2] in _CAP_STOP):
+        if not (k < 0 or words[k] in (",", ";", ":", "\u2014", "(") or words[k] in _CAP_STOP):
             return None
-        start = toks[k + 1][0]
+        start = win.start(k + 1)
     return start, max(end, paren_end)
 
 
@@ -980,8 +1016,47 @@ def extract_quote_rows(
     >>> [(r["kind"], r["speaker"], r["start"], r["end"]) for r in rows]
     [('direct', 'Lee Gelernt', 0, 19)]
     """
-    rows, resolver, word_counts = _extract_rows(text, sentences, **params)
-    return _records(rows, text, resolver, word_counts)
+    ext = _extract_rows(text, sentences, **params)
+    return _records(ext.rows, text, ext.resolver, ext.word_counts)
+
+
+def extract_quote_rows_verbatim(
+    text: str,
+    sentences: list[tuple[int, int]] | None = None,
+    **params: Any,
+) -> tuple[list[dict[str, Any]], list[tuple[int, int]]]:
+    """:func:`extract_quote_rows` and :func:`verbatim_spans_from_rows` of its rows, in one pass.
+
+    The quotation marks found for the extraction are reused for the verbatim spans instead of
+    being searched for again: the per-article pipeline's path.
+
+    Parameters
+    ----------
+    text : str
+        One article (offsets in the rows and spans index it).
+    sentences : list of (int, int), optional
+        Sentence spans from :func:`coverage.segment.split_sentences` (computed if omitted).
+    **params
+        Keyword parameters of :func:`extract_quotes`.
+
+    Returns
+    -------
+    (list of dict, list of (int, int))
+        The rows of :func:`extract_quote_rows` and ``verbatim_spans_from_rows(text, rows)``.
+
+    Examples
+    --------
+    >>> t = 'Ann Lee called the ruling "a disgrace."'
+    >>> rows, spans = extract_quote_rows_verbatim(t)
+    >>> [r["kind"] for r in rows], [t[s:e] for s, e in spans]
+    (['partial'], ['"a disgrace."'])
+    """
+    ext = _extract_rows(text, sentences, **params)
+    records = _records(ext.rows, text, ext.resolver, ext.word_counts)
+    marks = sorted((q.start, q.end) for q in ext.quotations)
+    spans = _verbatim(text, ((r["kind"], r["start"], r["end"]) for r in records
+                             if r["kind"] in ("direct", "partial")), marks)
+    return records, spans
 
 
 def extract_quotes_many(
@@ -1032,6 +1107,15 @@ def extract_quotes_many(
     return df
 
 
+class _Extraction(NamedTuple):
+    """What :func:`_extract_rows` found in one article."""
+
+    rows: list[_Row]
+    resolver: SpeakerResolver | None
+    word_counts: dict[tuple[int, int], int]  # (start, end) -> words, reused for the records
+    quotations: list[_Quotation]
+
+
 def _extract_rows(
     text: str,
     sentences: list[tuple[int, int]] | None = None,
@@ -1045,7 +1129,7 @@ def _extract_rows(
     include_negated: bool = False,
     cut_after_quote: bool = True,
     include_topics: bool = False,
-) -> tuple[list[_Row], SpeakerResolver | None, dict[tuple[int, int], int]]:
+) -> _Extraction:
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
     if sentences is None:
@@ -1053,7 +1137,7 @@ def _extract_rows(
 
         sentences = split_sentences(text)
     if not text.strip():
-        return [], None, {}
+        return _Extraction([], None, {}, [])
     lex = load_role_lexicon(lexicon)
     categories = ("speech", "refusal") + (("belief",) if include_beliefs else ())
     cues = _cues(categories)
@@ -1063,18 +1147,51 @@ def _extract_rows(
     para_starts = [s for s, _ in paras]
 
     quotes = find_quotations(text, paras)
-    q_starts = [q.start for q in quotes]
+    art = _Article(text, sents, starts, quotes, [q.start for q in quotes], cues)
 
-    def inside_quote(pos: int) -> _Quotation | None:
-        k = bisect.bisect_right(q_starts, pos) - 1
-        if k >= 0 and quotes[k].start <= pos < quotes[k].end:
-            return quotes[k]
+    # step 2: frames of quotations
+    used_cues = _frame_quotations(art, cut_after_quote)
+    # step 3: reported speech in each sentence
+    indirect, word_counts = _reported_speech(art, used_cues, min_indirect_words, include_negated, include_topics)
+    if drop_nested:
+        indirect = _drop_nested(indirect)
+    indirect.sort(key=lambda r: r.start)
+    _end_at_joins(text, indirect)
+    _absorb_quotations(art, indirect, cut_after_quote)
+    rows = _quotation_rows(art, include_terms)
+    rows.extend(r for r in indirect if r.end > r.start)
+    rows.sort(key=lambda r: (r.start, r.end))
+
+    # direct quotations of one cue: a quotation right after "...," she said. continues it
+    _link_continuations(text, rows, para_starts, floating_window)
+    # the resolver indexes the article's names: only build it when a row has a speaker mention
+    resolver = SpeakerResolver(text, lex) if any(r.speaker is not None for r in rows) else None
+    return _Extraction(rows, resolver, word_counts, quotes)
+
+
+@dataclass
+class _Article:
+    """One article as the extraction steps see it: text, sentences, quotations, cue pattern."""
+
+    text: str
+    sents: list[tuple[int, int]]
+    starts: list[int]  # sentence starts
+    quotes: list[_Quotation]
+    q_starts: list[int]
+    cues: _Cues
+
+    def inside_quote(self, pos: int) -> _Quotation | None:
+        """The quotation holding offset ``pos``, if any."""
+        k = bisect.bisect_right(self.q_starts, pos) - 1
+        if k >= 0 and self.quotes[k].start <= pos < self.quotes[k].end:
+            return self.quotes[k]
         return None
 
-    rows: list[_Row] = []
-    used_cues: set[int] = set()
 
-    # ---- step 2: frames of quotations -------------------------------------------------------
+def _frame_quotations(art: _Article, cut_after_quote: bool) -> set[int]:
+    """Step 2: find each quotation's frame and give it a kind; returns the starts of used cues."""
+    text, quotes, sents, starts, cues = art.text, art.quotes, art.sents, art.starts, art.cues
+    used_cues: set[int] = set()
     for k, q in enumerate(quotes):
         si = _sentence_index(starts, q.start)
         sj = _sentence_index(starts, max(q.start, q.end - 1))
@@ -1193,8 +1310,14 @@ def _extract_rows(
             q.kind = "floating"
         else:
             q.kind = "term" if _is_term(text, q) else "fragment"
+    return used_cues
 
-    # ---- step 3: reported speech in each sentence ------------------------------------------
+
+def _reported_speech(
+    art: _Article, used_cues: set[int], min_indirect_words: int, include_negated: bool, include_topics: bool
+) -> tuple[list[_Row], dict[tuple[int, int], int]]:
+    """Step 3: reported speech around every cue not used by a frame; with the rows' word counts."""
+    text, sents, starts, cues, inside_quote = art.text, art.sents, art.starts, art.cues, art.inside_quote
     indirect: list[_Row] = []
     indirect_cues: set[int] = set()
     word_counts: dict[tuple[int, int], int] = {}  # (start, end) -> words, reused for the rows
@@ -1240,20 +1363,25 @@ def _extract_rows(
         cs2, ce2 = _strip_span(text, wm.start(1), cend)
         if ce2 > cs2:
             indirect.append(_Row(cs2, ce2, "indirect", (cs, ce), None))
+    return indirect, word_counts
 
-    # ---- an attribution inside another one's content is part of that content ---------------
-    if drop_nested and indirect:
-        spans = sorted((r.start, r.end) for r in indirect)
-        keep = []
-        for r in indirect:
-            c = r.cue[0] if r.cue else r.start
-            if any(s0 < c < e0 and (s0, e0) != (r.start, r.end) for s0, e0 in spans):
-                continue
-            keep.append(r)
-        indirect = keep
 
-    # ---- a second attribution joined by a conjunction ends the first one's content ----------
-    indirect.sort(key=lambda r: r.start)
+def _drop_nested(indirect: list[_Row]) -> list[_Row]:
+    """An attribution inside another one's content is part of that content: drop it."""
+    if not indirect:
+        return indirect
+    spans = sorted((r.start, r.end) for r in indirect)
+    keep = []
+    for r in indirect:
+        c = r.cue[0] if r.cue else r.start
+        if any(s0 < c < e0 and (s0, e0) != (r.start, r.end) for s0, e0 in spans):
+            continue
+        keep.append(r)
+    return keep
+
+
+def _end_at_joins(text: str, indirect: list[_Row]) -> None:
+    """A second attribution joined by a conjunction ends the first one's content (rows sorted by start)."""
     # (indexed by where each attribution's subject starts: linear, not rows x rows)
     heads = sorted(
         (min(r2.speaker[0], r2.cue[0]) if r2.cue else r2.speaker[0], n2)
@@ -1275,7 +1403,10 @@ def _extract_rows(
                 if m and m.end() == sp0:
                     r.end = m.start()
 
-    # ---- merge: quotations inside reported speech make it partial ---------------------------
+
+def _absorb_quotations(art: _Article, indirect: list[_Row], cut_after_quote: bool) -> None:
+    """Quotations inside reported speech make it partial (and are absorbed into it)."""
+    text, quotes, q_starts = art.text, art.quotes, art.q_starts
     for r in indirect:
         k = bisect.bisect_left(q_starts, r.start)
         last_q = -1
@@ -1298,6 +1429,11 @@ def _extract_rows(
         if r.flag == "":
             r.start, r.end = _strip_span(text, r.start, r.end, trailing=" \t\n,;:.\u2014\u2013-")
 
+
+def _quotation_rows(art: _Article, include_terms: bool) -> list[_Row]:
+    """Rows of the quotations not absorbed into reported speech."""
+    text, quotes, sents, starts = art.text, art.quotes, art.sents, art.starts
+    rows: list[_Row] = []
     for q in quotes:
         if q.kind == "absorbed":
             continue
@@ -1321,14 +1457,7 @@ def _extract_rows(
             if q.tail_end > q.end:
                 kind, end = "partial", q.tail_end
             rows.append(_Row(start, end, kind, q.cue, q.speaker, q.flag, inherit=q.speaker is None))
-    rows.extend(r for r in indirect if r.end > r.start)
-    rows.sort(key=lambda r: (r.start, r.end))
-
-    # direct quotations of one cue: a quotation right after "...," she said. continues it
-    _link_continuations(text, rows, para_starts, floating_window)
-    # the resolver indexes the article's names: only build it when a row has a speaker mention
-    resolver = SpeakerResolver(text, lex) if any(r.speaker is not None for r in rows) else None
-    return rows, resolver, word_counts
+    return rows
 
 
 def _tell_object_only(text: str, cm: re.Match[str], lo: int, hi: int, cues: _Cues) -> bool:
@@ -1669,10 +1798,10 @@ def verbatim_spans_from_rows(text: str, rows: Sequence[dict[str, Any]]) -> list[
     return _verbatim(text, ((r["kind"], r["start"], r["end"]) for r in rows if r["kind"] in ("direct", "partial")))
 
 
-def _verbatim(text: str, rows: Any) -> list[tuple[int, int]]:
+def _verbatim(text: str, rows: Any, marks: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Verbatim spans of ``(kind, start, end)`` rows; ``marks``: the sorted quotation spans, if known."""
     out: list[tuple[int, int]] = []
-    marks: list[tuple[int, int]] | None = None
-    mark_starts: list[int] = []
+    mark_starts: list[int] = [m[0] for m in marks] if marks is not None else []
     for kind, start, end in rows:
         start, end = int(start), int(end)
         if kind == "direct":
