@@ -204,6 +204,7 @@ _RAISING = frozenset(
     have planned plans sought seeks hoped hopes decided decides would like need needs needed got gets
     declined declines chose chooses rushed moved ought able unable""".split()
 )
+_ADV_OR_RAISING = _ADV | _RAISING
 _ASIDE_ADVERBS = frozenset("meanwhile however too though instead then now again".split())
 _ASIDE_STARTS = frozenset(
     "who which a an the his her their its our former chief senior president executive director".split()
@@ -308,6 +309,7 @@ _COORD_BEFORE_RE = re.compile(
 )
 _TO_LEMMAS = frozenset("vow pledge promise threaten urge ask warn remind agree offer plan decline refuse".split())
 _TO_RE = re.compile(r"\s+to\s+\w")
+_CUE_TAIL_RE = re.compile(r"[\w-]")  # what the cue pattern's closing (?![\w-]) refuses
 _QUOTE_OR_NL_RE = re.compile(r"[\"\u201c\u201d\n]|''")
 _SUBORD_RE = re.compile(
     r"[\W]*(?:After|When|While|Although|Though|Because|As|Since|If|Despite|Even\s+though|Even\s+as|"
@@ -378,6 +380,8 @@ _QUANT_HINT_RE = re.compile(
 # --------------------------------------------------------------------------------------------
 
 _MARK_RE = re.compile(r"''|``|[\"\u201c\u201d\u201e\u00ab\u00bb]")
+# the same matches in a text without "''" and "``" (a character class is found much faster)
+_MARK_CHAR_RE = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]")
 _OPEN_GLYPH = frozenset({"\u201c", "\u201e", "\u00ab", "``"})
 _CLOSE_GLYPH = frozenset({"\u201d", "\u00bb"})
 _OPEN_LEFT = set("([{\u2014\u2013-/:;")
@@ -469,6 +473,7 @@ def find_quotations(text: str, paragraphs: Sequence[tuple[int, int]] | None = No
     [('"yes"', ''), ('"no', 'runs to end of text')]
     """
     paras = list(paragraphs) if paragraphs is not None else _paragraphs(text)
+    mark_re = _MARK_RE if "''" in text or "``" in text else _MARK_CHAR_RE
     out: list[_Quotation] = []
     open_at = -1
     open_glyph = ""
@@ -477,7 +482,7 @@ def find_quotations(text: str, paragraphs: Sequence[tuple[int, int]] | None = No
     for k, (ps, pe) in enumerate(paras):
         last_close = ps
         skip_first_open = open_at >= 0
-        for m in _MARK_RE.finditer(text, ps, pe):
+        for m in mark_re.finditer(text, ps, pe):
             i, j, glyph = m.start(), m.end(), m.group()
             if skip_first_open:
                 skip_first_open = False
@@ -633,7 +638,7 @@ def _np_backward_toks(text: str, lo: int, win: _Window) -> tuple[int, int] | Non
         i -= 1
     while i >= 1 and words[i] == "to" and words[i - 1].lower() in _RAISING:
         i -= 2
-        while i >= 0 and words[i].lower() in _ADV | _RAISING:
+        while i >= 0 and words[i].lower() in _ADV_OR_RAISING:
             i -= 1
     if i < 0:
         return None
@@ -656,7 +661,7 @@ def _np_backward_toks(text: str, lo: int, win: _Window) -> tuple[int, int] | Non
                 text[sp[0] : sp[1]][:1].isupper() or _QUANT_SUBJ_RE.search(text, sp[0], sp[1])
             ) and (
                 _INTRO_RE.fullmatch(text, lo, sp[0]) is not None or text[lo : sp[0]].strip() == ""
-            ) and text[sp[0] : sp[1]].lower() not in _PRON_SUBJ | {"it"}:
+            ) and text[sp[0] : sp[1]].lower() not in _PRON_SUBJ:
                 return sp
         # "X, who argued ..., called" / "X, a lawyer for Y, said": skip the aside
         j = i - 1
@@ -684,13 +689,14 @@ def _np_backward_toks(text: str, lo: int, win: _Window) -> tuple[int, int] | Non
         paren_end = win.end(i)
         i = j - 1
         t = words[i]
-    q_lo = max(lo, win.end(i) - 60)
-    qm = _QUANT_SUBJ_RE.search(text, q_lo, win.end(i)) if _QUANT_HINT_RE.search(text, q_lo, win.end(i)) else None
+    end = win.end(i)
+    q_lo = max(lo, end - 60)
+    qm = _QUANT_SUBJ_RE.search(text, q_lo, end) if _QUANT_HINT_RE.search(text, q_lo, end) else None
     if qm is not None:
-        return qm.start(1), win.end(i)  # "About three in 10 said", "67 percent say"
+        return qm.start(1), end  # "About three in 10 said", "67 percent say"
     low = t.lower()
     if low in _PRON_SUBJ:
-        return win.start(i), win.end(i)
+        return win.start(i), end
     if t.endswith(("\u2019s", "'s", "s\u2019", "s'")):
         return None  # a possessive is not a subject ("the ACLU's claims")
     head_ok: bool | None = (_is_cap(t) and t not in _CAP_STOP) or low in _ROLE_NOUNS
@@ -698,7 +704,6 @@ def _np_backward_toks(text: str, lo: int, win: _Window) -> tuple[int, int] | Non
         head_ok = None  # an unknown lower-case head: needs a determiner on its left
     if head_ok is False:
         return None
-    end = win.end(i)
     start = win.start(i)
     n_lower = 0
     seen_anchor = bool(head_ok)
@@ -1142,12 +1147,10 @@ def _extract_rows(
     categories = ("speech", "refusal") + (("belief",) if include_beliefs else ())
     cues = _cues(categories)
     sents = [tuple(s) for s in sentences] or [(0, len(text))]
-    starts = [s for s, _ in sents]
     paras = _paragraphs(text)
     para_starts = [s for s, _ in paras]
 
-    quotes = find_quotations(text, paras)
-    art = _Article(text, sents, starts, quotes, [q.start for q in quotes], cues)
+    art = _Article(text, sents, find_quotations(text, paras), cues)
 
     # step 2: frames of quotations
     used_cues = _frame_quotations(art, cut_after_quote)
@@ -1166,19 +1169,31 @@ def _extract_rows(
     _link_continuations(text, rows, para_starts, floating_window)
     # the resolver indexes the article's names: only build it when a row has a speaker mention
     resolver = SpeakerResolver(text, lex) if any(r.speaker is not None for r in rows) else None
-    return _Extraction(rows, resolver, word_counts, quotes)
+    return _Extraction(rows, resolver, word_counts, art.quotes)
 
 
-@dataclass
 class _Article:
-    """One article as the extraction steps see it: text, sentences, quotations, cue pattern."""
+    """One article as the extraction steps see it: text, sentences, quotations, cue matches.
 
-    text: str
-    sents: list[tuple[int, int]]
-    starts: list[int]  # sentence starts
-    quotes: list[_Quotation]
-    q_starts: list[int]
-    cues: _Cues
+    The cue pattern is run once over the whole text; :meth:`cues_in` and :meth:`cue_at` answer
+    from those matches what ``cues.rx.finditer(text, lo, hi)`` and ``cues.rx.match(text, pos,
+    hi)`` would. They are the same matches whenever no match of the whole text straddles ``lo``
+    or ``hi`` and the character at ``hi`` is not one the pattern's closing ``(?![\w-])`` refuses
+    (a window's end reads as the end of the text); otherwise the window is searched itself.
+    """
+
+    __slots__ = ("text", "sents", "starts", "quotes", "q_starts", "cues", "cue_matches", "cue_starts", "cue_ends")
+
+    def __init__(self, text: str, sents: list[tuple[int, int]], quotes: list[_Quotation], cues: _Cues) -> None:
+        self.text = text
+        self.sents = sents
+        self.starts = [s for s, _ in sents]
+        self.quotes = quotes
+        self.q_starts = [q.start for q in quotes]
+        self.cues = cues
+        self.cue_matches = list(cues.rx.finditer(text))
+        self.cue_starts = [m.start() for m in self.cue_matches]
+        self.cue_ends = [m.end() for m in self.cue_matches]
 
     def inside_quote(self, pos: int) -> _Quotation | None:
         """The quotation holding offset ``pos``, if any."""
@@ -1186,6 +1201,38 @@ class _Article:
         if k >= 0 and self.quotes[k].start <= pos < self.quotes[k].end:
             return self.quotes[k]
         return None
+
+    def _window_safe(self, k: int, lo: int, hi: int) -> bool:
+        """No whole-text match straddles ``lo`` (``k``: first match starting at or after it)
+        and the character at ``hi`` ends a match as the end of the text does."""
+        if k and self.cue_ends[k - 1] > lo:
+            return False
+        return hi >= len(self.text) or not _CUE_TAIL_RE.match(self.text, hi)
+
+    def cues_in(self, lo: int, hi: int) -> list[re.Match[str]]:
+        """``list(cues.rx.finditer(text, lo, hi))``."""
+        k = bisect.bisect_left(self.cue_starts, lo)
+        if self._window_safe(k, lo, hi):
+            out = []
+            ends = self.cue_ends
+            while k < len(ends) and self.cue_starts[k] < hi:
+                if ends[k] > hi:
+                    break
+                out.append(self.cue_matches[k])
+                k += 1
+            else:
+                return out
+        return list(self.cues.rx.finditer(self.text, lo, hi))
+
+    def cue_at(self, pos: int, hi: int) -> re.Match[str] | None:
+        """``cues.rx.match(text, pos, hi)``."""
+        k = bisect.bisect_left(self.cue_starts, pos)
+        if self._window_safe(k, pos, hi):
+            if k == len(self.cue_starts) or self.cue_starts[k] != pos:
+                return None
+            if self.cue_ends[k] <= hi:
+                return self.cue_matches[k]
+        return self.cues.rx.match(self.text, pos, hi)
 
 
 def _frame_quotations(art: _Article, cut_after_quote: bool) -> set[int]:
@@ -1222,7 +1269,7 @@ def _frame_quotations(art: _Article, cut_after_quote: bool) -> set[int]:
             suffix_end = q.end  # a title mid-sentence ('on “Sunday Morning Futures,” Issa said') has no frame
         # suffix frame: "...," the judge said / said the judge
         pos = _FRAME_GAP_RE.match(text, q.end, max(q.end, suffix_end)).end()
-        cm = cues.rx.match(text, pos, suffix_end)
+        cm = art.cue_at(pos, suffix_end)
         if cm and not cm.group().lower().startswith("according"):
             sp = _np_forward(text, cm.end() + 1, suffix_end) if cm.end() < suffix_end else None
             if sp is not None and text[cm.end() : sp[0]].strip() == "":
@@ -1237,7 +1284,7 @@ def _frame_quotations(art: _Article, cut_after_quote: bool) -> set[int]:
                 rest = text[sp[1] : suffix_end]
                 am = _ADV_RUN_RE.match(rest)
                 cpos = sp[1] + (am.end() if am else 0)
-                cm2 = cues.rx.match(text, cpos, suffix_end)
+                cm2 = art.cue_at(cpos, suffix_end)
                 if cm2 and am:
                     cue, speaker, frame_end = (cm2.start(), cm2.end()), sp, cm2.end()
                 elif rest[:1] == "," and text[sp[0]:sp[1]][:1].isupper():
@@ -1248,7 +1295,7 @@ def _frame_quotations(art: _Article, cut_after_quote: bool) -> set[int]:
                         if _QUOTE_OR_NL_RE.search(text, sp[1], c):
                             break
                         am2 = _ADV_RUN_RE.match(text, c + 1, suffix_end)
-                        cm3 = cues.rx.match(text, am2.end() if am2 else c + 1, suffix_end)
+                        cm3 = art.cue_at(am2.end() if am2 else c + 1, suffix_end)
                         if cm3 and not cm3.group().lower().startswith("according"):
                             cue, speaker, frame_end = (cm3.start(), cm3.end()), sp, cm3.end()
                             break
@@ -1262,7 +1309,7 @@ def _frame_quotations(art: _Article, cut_after_quote: bool) -> set[int]:
                 cut -= 1
             if cut > prev_end and text[cut - 1] in ",:":
                 cut -= 1
-            cms = list(cues.rx.finditer(text, prev_end, cut))
+            cms = art.cues_in(prev_end, cut)
             if cms:
                 cm = cms[-1]
                 gap = text[cm.end() : cut]
@@ -1321,8 +1368,7 @@ def _reported_speech(
     indirect: list[_Row] = []
     indirect_cues: set[int] = set()
     word_counts: dict[tuple[int, int], int] = {}  # (start, end) -> words, reused for the rows
-    for cm in cues.rx.finditer(text):
-        cs, ce = cm.start(), cm.end()
+    for cm, cs, ce in zip(art.cue_matches, art.cue_starts, art.cue_ends):
         if cs in used_cues or inside_quote(cs) is not None:
             continue
         g = cm.group()
@@ -1333,7 +1379,7 @@ def _reported_speech(
             continue
         s_lo, s_hi = _clip_lo(text, cs, s_lo), _clip_hi(text, ce, s_hi)
         lemma = cues.lemma.get(lform, "according to" if lform.startswith("according") else lform)
-        row = _reported(text, cues, cm, lemma, s_lo, s_hi, inside_quote, indirect, include_negated, include_topics)
+        row = _reported(art, cm, lemma, s_lo, s_hi, indirect, include_negated, include_topics)
         if row is None:
             continue
         n_words = word_counts[(row.start, row.end)] = _n_words(text, row.start, row.end)
@@ -1474,18 +1520,17 @@ def _tell_object_only(text: str, cm: re.Match[str], lo: int, hi: int, cues: _Cue
 
 
 def _reported(
-    text: str,
-    cues: _Cues,
+    art: _Article,
     cm: re.Match[str],
     lemma: str,
     s_lo: int,
     s_hi: int,
-    inside_quote: Callable[[int], Any],
     earlier: list[_Row],
     allow_negated: bool = False,
     topic_cues: bool = False,
 ) -> _Row | None:
     """Reported speech around one cue occurrence, or None."""
+    text, cues, inside_quote = art.text, art.cues, art.inside_quote
     cs, ce = cm.start(), cm.end()
     end = s_hi
     while end > s_lo and text[end - 1] in " \t\n.;:!?":
@@ -1640,7 +1685,7 @@ def _reported(
     adding = _ADDING_RE.search(text, pos, end)
     if adding:
         end = adding.start()
-    for m2 in cues.rx.finditer(text, pos, end):
+    for m2 in art.cues_in(pos, end):
         j = _COORD_RE.search(text, max(pos, m2.start() - 30), m2.start())
         if j is not None and j.end() == m2.start():
             end = j.start()

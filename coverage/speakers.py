@@ -111,7 +111,9 @@ _STOP_CAPS = frozenset(
     Most All Every Each Both Neither Either Such According RELATED CORRECTION UPDATE""".split()
 )
 
-_NAME_TOKEN = r"(?:[A-Z][a-zA-Z\u00c0-\u024f\u2019'\-]*\.?|[A-Z]\.)"
+# A capitalized word, with a final period ("Jr.", "J."). Starting with a character class lets the
+# regex engine skip to the next capital letter instead of trying every position.
+_NAME_TOKEN = r"[A-Z][a-zA-Z\u00c0-\u024f\u2019'\-]*\.?"
 _CAP_RUN_RE = re.compile(
     rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|de|van|von|da|del|della|di|la|le|bin|al|dos|du))*"
 )
