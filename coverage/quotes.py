@@ -267,7 +267,9 @@ _MODIFIERS = frozenset(
     medical senior-level high-ranking""".split()
 )
 _SPACE_RE = re.compile(r"\s+")
-_WORDS_RE = re.compile(r"[^\W_]+(?:['\u2019\-.][^\W_]+)*")
+# possessive quantifiers: the same words (nothing follows that could make a run give characters
+# back), without the engine saving backtracking points
+_WORDS_RE = re.compile(r"[^\W_]++(?:['\u2019\-.][^\W_]++)*+")
 _ADVERBIAL_RE = re.compile(
     r"""\s*,?\s*(?:
         (?:on|last|this|next|early|late|earlier|later)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|
@@ -389,7 +391,7 @@ _CLOSE_RIGHT = set(",.;:!?)]}\u2014\u2013-\u2026")
 _PARA_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Quotation:
     start: int
     end: int
@@ -851,7 +853,7 @@ def _np_forward(text: str, pos: int, hi: int, max_tokens: int = 9) -> tuple[int,
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Row:
     start: int
     end: int

@@ -123,6 +123,8 @@ _CAP_WORD_RE = re.compile(r"(?<![\w\u2019'-])[A-Z][a-zA-Z\u00c0-\u024f\-]+")
 _THE_WORD_RE = re.compile(r"\b[Tt]he\s+([A-Za-z]+)\b")
 _ACRONYM_PAREN_RE = re.compile(r"\(([A-Z][A-Z.&]{1,9})\)")
 _POSSESSIVE_RE = re.compile(r"[\u2019']s?$")
+# every string _POSSESSIVE_RE matches in ends so ("$" also matches before a final newline)
+_POSSESSIVE_ENDS = tuple(p + n for p in ("\u2019", "'", "\u2019s", "'s") for n in ("", "\n"))
 _TRAILING_PAREN_RE = re.compile(r"\s*\([^)]*\)$")
 _WORD_RE = re.compile(r"[\w\u2019'.\-&]+")
 
@@ -570,7 +572,8 @@ class SpeakerResolver:
                 return self._recent_group(start)
             return None
         clean = mention.strip(" ,;:\u2014-")
-        clean = _POSSESSIVE_RE.sub("", clean)
+        if clean.endswith(_POSSESSIVE_ENDS):
+            clean = _POSSESSIVE_RE.sub("", clean)
         if clean.endswith(")"):
             clean = _TRAILING_PAREN_RE.sub("", clean)
         bare = _strip_det(clean)
