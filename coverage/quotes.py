@@ -706,7 +706,7 @@ def _np_backward_toks(text: str, lo: int, win: _Window) -> tuple[int, int] | Non
         head_ok = None  # an unknown lower-case head: needs a determiner on its left
     if head_ok is False:
         return None
-    start = win.start(i)
+    start_i = i
     n_lower = 0
     seen_anchor = bool(head_ok)
     seen_cap = _is_cap(t)
@@ -720,18 +720,18 @@ def _np_backward_toks(text: str, lo: int, win: _Window) -> tuple[int, int] | Non
             j -= 1
             continue
         if lw in _DET:
-            start = win.start(j)
+            start_i = j
             seen_anchor = True
             break
         if w in _CAP_STOP:
             if w in ("The", "A", "An", "His", "Her", "Their", "Its", "This", "These", "Those", "Our"):
-                start = win.start(j)
+                start_i = j
                 seen_anchor = True
             break
         if _is_cap(w):
             if head_ok is None:
                 break
-            start = win.start(j)
+            start_i = j
             seen_anchor = True
             seen_cap = True
             j -= 1
@@ -745,7 +745,7 @@ def _np_backward_toks(text: str, lo: int, win: _Window) -> tuple[int, int] | Non
                 break
             prev = words[j - 1]
             if _is_cap(prev) and prev not in _CAP_STOP or prev.lower() in _ROLE_NOUNS:
-                start = win.start(j - 1)
+                start_i = j - 1
                 seen_anchor = True
                 j -= 2
                 continue
@@ -754,7 +754,7 @@ def _np_backward_toks(text: str, lo: int, win: _Window) -> tuple[int, int] | Non
             (_is_cap(words[j - 1]) and words[j - 1] not in _CAP_STOP and _is_cap(words[j + 1]))
             or (words[j - 1].lower() in _ROLE_NOUNS and (low in _ROLE_NOUNS or low.endswith("s")))
         ):
-            start = win.start(j - 1)
+            start_i = j - 1
             j -= 2
             continue
         if w[:1].islower() and lw not in _STOP_LOWER and lw not in cue_words and (w.isalpha() or "-" in w):
@@ -763,7 +763,7 @@ def _np_backward_toks(text: str, lo: int, win: _Window) -> tuple[int, int] | Non
             n_lower += 1
             if n_lower > 3:
                 break
-            start = win.start(j)
+            start_i = j
             if lw in _ROLE_NOUNS:
                 seen_anchor = True
             j -= 1
@@ -784,8 +784,9 @@ def _np_backward_toks(text: str, lo: int, win: _Window) -> tuple[int, int] | Non
             k -= 1
         if not (k < 0 or words[k] in (",", ";", ":", "\u2014", "(") or words[k] in _CAP_STOP):
             return None
-        start = win.start(k + 1)
-    return start, max(end, paren_end)
+        start_i = k + 1
+    # offsets of the leftmost token only: the scan reads token strings
+    return win.start(start_i), max(end, paren_end)
 
 
 def _sentence_subject(text: str, s_lo: int, hi: int) -> tuple[int, int] | None:
@@ -1252,15 +1253,17 @@ def _frame_quotations(art: _Article, cut_after_quote: bool) -> set[int]:
         prefix = text[prev_end : q.start]
         suffix_end = next_start
         gap = text[quotes[k - 1].frame_end : q.start] if k else ""
-        if k and quotes[k - 1].cue is not None and quotes[k - 1].kind in ("direct", "partial") and (
-            _CONT_GAP_RE.fullmatch(gap) or (_CONT_APPOS_RE.fullmatch(gap) and len(gap) < 160)
-        ) and gap.count("\n") < 2:
+        # (cheap tests first: the gap can be paragraphs long)
+        if k and quotes[k - 1].cue is not None and quotes[k - 1].kind in ("direct", "partial") and gap.count(
+            "\n"
+        ) < 2 and (_CONT_GAP_RE.fullmatch(gap) or (len(gap) < 160 and _CONT_APPOS_RE.fullmatch(gap))):
             # "A," she said. "B."  /  "A," she said, "B."  : B continues A
             q.cue, q.speaker, q.frame_end = quotes[k - 1].cue, quotes[k - 1].speaker, q.end
             q.kind = "direct"
             continue
+        # (a match of _END_PUNCT_RE has at most 3 characters, before the end or a final newline)
         if (sj + 1 < len(sents) and text[q.end : suffix_end].strip() == ""
-                and _END_PUNCT_RE.search(text, q.start, q.end)):
+                and _END_PUNCT_RE.search(text, max(q.start, q.end - 4), q.end)):
             nxt_lo, nxt_hi = sents[sj + 1]
             if text[q.end : nxt_lo].count("\n") < 2:
                 nq = quotes[k + 1].start if k + 1 < len(quotes) else len(text)

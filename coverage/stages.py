@@ -70,8 +70,11 @@ def quotes_stage(ctx) -> None:
     quoted_words = sum(span_words)
     row = ctx.row
     row["n_quotes"] = len(speech)
-    for kind in ("direct", "partial", "indirect", "term"):
-        row[f"n_{kind}"] = sum(1 for r in rows if r["kind"] == kind)
+    counts = dict.fromkeys(("direct", "partial", "indirect", "term"), 0)
+    for r in rows:
+        counts[r["kind"]] += 1
+    for kind, n in counts.items():
+        row[f"n_{kind}"] = n
     row["n_speakers"] = len({r["speaker"] for r in speech if r["speaker"] and r["speaker"] != "unresolved"})
     row["n_words_quoted"] = quoted_words
     row["share_words_quoted"] = quoted_words / n_words if n_words else float("nan")
