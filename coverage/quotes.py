@@ -175,10 +175,19 @@ class _Cues:
     category: dict[str, str]
 
 
+#: Cue forms that headlines capitalize ("Clinton Says Russians Hacked DNC"). Only verbs that are
+#: rarely nouns: "Claims", "Reports", "Calls" open noun phrases in headlines ("Reports Show ...").
+_HEADLINE_CUES = frozenset(
+    "Says Say Said Tells Told Warns Insists Admits Denies Vows Urges Argues Asks Predicts".split()
+)
+
+
 @lru_cache(maxsize=8)
 def _cues(categories: tuple[str, ...]) -> _Cues:
     rows = [r for r in _cue_table() if r[2] in categories]
-    alt = _trie_regex(sorted({r[0] for r in rows} | {"according to", "According to"}))
+    forms = {r[0] for r in rows}
+    headline = {w for w in _HEADLINE_CUES if w.lower() in forms}
+    alt = _trie_regex(sorted(forms | headline | {"according to", "According to"}))
     rx = re.compile(rf"(?<![\w\u2019'-]){alt}(?![\w-])")
     return _Cues(rx=rx, lemma={r[0]: r[1] for r in rows}, category={r[0]: r[2] for r in rows})
 
@@ -339,6 +348,9 @@ _ASKED_CONTENT_RE = re.compile(
     r"(?:\s+(?:at|on|by|in|during|later|again|directly|repeatedly)\b[^,]{0,60}?)??\s+"
     r"((?:if|whether|which|what|how|why|who|whom|when|where|about)\b)"
 )
+#: Cue verbs that report speech only with a that-clause ("the court held that ...").
+_THAT_ONLY_LEMMAS = frozenset({"hold"})
+_THAT_NEXT_RE = re.compile(r"\s*,?\s*that\b")
 _TOPIC_PREPS = frozenset("about on of for against".split())
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PRE_CUE_LAST = frozenset(
@@ -369,7 +381,7 @@ _SPACES_RE = re.compile(r"\s+")
 _CALL_PARTICLE_RE = re.compile(r"\s+(?:for|on|off|up|in|out|back)\b")
 _FIRST_WORD_RE = re.compile(r"[\w\u2019'-]+")
 _STOP_ATTR_RE = re.compile(r",\s+(?:according to|(?:he|she|they|it|we)\s+(?:said|says|added|wrote|noted)\b)")
-_ADDING_RE = re.compile(r",\s+(?:adding|saying|noting|arguing|explaining|writing|claiming|insisting|warning)\b")
+_ADDING_RE = re.compile(r",[\"\u201d']?\s+(?:adding|saying|noting|arguing|explaining|writing|claiming|insisting|warning)\b")
 # every match of _QUANT_SUBJ_RE holds one of these words after a space, comma or "(" (or at the
 # text start): a cheap test that skips the costly anchored search on most subjects
 _QUANT_HINT_RE = re.compile(
@@ -842,10 +854,15 @@ def _np_forward(text: str, pos: int, hi: int, max_tokens: int = 9) -> tuple[int,
             break
         i += 1
         n += 1
+    last_lower = i >= 2 and toks[i - 1][2][:1].islower() and toks[i - 1][2].isalpha()
     if end < 0:
-        if toks[0][2].lower() in _DET and i >= 2 and toks[i - 1][2][:1].islower() and toks[i - 1][2].isalpha():
+        if toks[0][2].lower() in _DET and last_lower:
             return toks[0][0], toks[i - 1][1]
         return None
+    if toks[0][2].lower() in _DET and last_lower and end < toks[i - 1][1] and i < len(toks) and (
+        toks[i][2] in _TIME_WORDS or not toks[i][2][:1].isalnum()
+    ):
+        return toks[0][0], toks[i - 1][1]  # "a Senate panel Wednesday": the head ends before the date
     return toks[0][0], end
 
 
@@ -1176,7 +1193,7 @@ def _extract_rows(
 
 
 class _Article:
-    """One article as the extraction steps see it: text, sentences, quotations, cue matches.
+    r"""One article as the extraction steps see it: text, sentences, quotations, cue matches.
 
     The cue pattern is run once over the whole text; :meth:`cues_in` and :meth:`cue_at` answer
     from those matches what ``cues.rx.finditer(text, lo, hi)`` and ``cues.rx.match(text, pos,
@@ -1575,7 +1592,7 @@ def _reported(
         sp = _np_backward(text, s_lo, cs)
     if sp is None:
         before = text[s_lo:cs].rstrip()
-        if before.endswith(",") and lemma != "according to":
+        if before.endswith((",", ',"', ",\u201d")) and lemma != "according to":
             # "..., adding that ..." / "..., saying ..."  or  "...," said X.
             if cm.group().endswith("ing"):
                 participial = True
@@ -1603,7 +1620,12 @@ def _reported(
             cstart = max(cstart, earlier[-1].end)
         return _Row(cstart, comma, "indirect", (cs, ce), sp) if comma > cstart else None
     # parenthetical: "The process will soon become a national policy, they claim, though ..."
-    if _PAREN_AFTER_RE.match(text, ce, max(ce, s_hi)) and not participial:
+    # (also "..., Ann Lee told a Senate panel Wednesday.": a tell-verb whose object and adverbials
+    # end the sentence, after a comma)
+    if not participial and (_PAREN_AFTER_RE.match(text, ce, max(ce, s_hi)) or (
+        lemma in _TELL_LEMMAS and text[s_lo : sp[0]].rstrip().endswith(",")
+        and _tell_object_only(text, cm, ce, end, cues)
+    )):
         comma = text.rfind(",", s_lo, sp[0])
         if comma <= s_lo:
             return None
@@ -1625,6 +1647,8 @@ def _reported(
             return _Row(cstart, end, "indirect", (cs, ce), sp)
         return _Row(cstart, comma, "indirect", (cs, ce), sp)
     pos = ce
+    if lemma in _THAT_ONLY_LEMMAS and not _THAT_NEXT_RE.match(text, ce, s_hi):
+        return None  # "the court held that ..." reports; "held a rally", "held office" do not
     if lemma in ("deny", "reject", "grant", "approve") and _A_NOUN_RE.match(text, ce, s_hi):
         return None  # "denied a motion to dismiss": a decision, not a statement
     if lemma in ("decline", "refuse"):
@@ -1649,10 +1673,12 @@ def _reported(
             break
         pos = gm.end()
     tm = _THAT_RE.match(text, pos, s_hi)
+    after_that = False
     if tm and tm.group().strip(" ,") == "that" and not _at_most_words(text, tm.end(), end, 1) and not _AUX_NEXT_RE.match(
         text, tm.end(), end
     ):
         pos = tm.end()
+        after_that = True
     # content
     while pos < s_hi and text[pos] in " \t\n,:":
         pos += 1
@@ -1670,7 +1696,9 @@ def _reported(
         if pos >= end:
             return None
         return _Row(pos, end, "indirect", (cs, ce), sp, inherit=sp is None)
-    if first and first.group().lower() in _NO_CONTENT_START and not (
+    # after "that" the clause is the content even when it opens with an adverbial ("says that in
+    # retrospect she would ..."); without it, "spoke to", "said in" are not content
+    if first and not after_that and first.group().lower() in _NO_CONTENT_START and not (
         first.group().lower() == "to" and lemma in _TO_LEMMAS
     ):
         return None

@@ -21,6 +21,7 @@ from coverage.quotes import (
     CUE_WINDOW_CHARS,
     QUOTE_COLUMNS,
     extract_quote_rows,
+    extract_quote_rows_verbatim,
     extract_quotes,
     extract_quotes_many,
     find_quotations,
@@ -211,6 +212,23 @@ CASES = [
     ("Ann Lee did not say whether she would appeal.", []),
     ("The ruling was a surprise.", []),
     ('The so-called "zero tolerance" policy began in May.', [("term", '"zero tolerance"', None, None)]),
+    # after "that", a clause opening with an adverbial is still the content
+    ("Ann Lee erred but says that in hindsight she would wait.",
+     [("indirect", "in hindsight she would wait", "says", "Ann Lee")]),
+    # "adding" after a quotation's closing mark ends the first content there
+    ('Ann Lee said the plan is "a mess," adding that it will fail.',
+     [("partial", 'the plan is "a mess,"', "said", "Ann Lee"), ("indirect", "it will fail", "adding", "Ann Lee")]),
+    # headline capitals
+    ("Ann Lee Says Tariffs Will Hurt Farmers.\n\nThe vote is on Monday.",
+     [("indirect", "Tariffs Will Hurt Farmers", "Says", "Ann Lee")]),
+    # "hold" reports only with a that-clause
+    ("The court held that the law was void.", [("indirect", "the law was void", "held", "the court")]),
+    ("The mayor held a rally in Dayton.", []),
+    # a tell-verb closing the sentence after a comma is parenthetical; the object ends before the day
+    ("The plan creates a new unit, Minister Ann Lee told a Senate panel Wednesday.",
+     [("indirect", "The plan creates a new unit", "told", "Ann Lee")]),
+    ("Ann Lee told a Senate panel Wednesday that the plan would fail.",
+     [("indirect", "the plan would fail", "told", "Ann Lee")]),
 ]
 
 
@@ -441,6 +459,13 @@ def test_extract_quote_rows_equals_extract_quotes_records(row_texts):
 def test_extract_quote_rows_passes_parameters(row_texts, params):
     for text in row_texts[:4]:
         assert extract_quote_rows(text, **params) == _plain(extract_quotes(text, **params).to_dict("records"))
+
+
+def test_extract_quote_rows_verbatim_equals_the_two_calls(row_texts):
+    for text in row_texts:
+        rows, spans = extract_quote_rows_verbatim(text)
+        assert rows == extract_quote_rows(text)
+        assert spans == verbatim_spans_from_rows(text, rows)
 
 
 def test_verbatim_spans_from_rows_equals_verbatim_spans(row_texts):
