@@ -351,6 +351,10 @@ _ASKED_CONTENT_RE = re.compile(
 #: Cue verbs that report speech only with a that-clause ("the court held that ...").
 _THAT_ONLY_LEMMAS = frozenset({"hold"})
 _THAT_NEXT_RE = re.compile(r"\s*,?\s*that\b")
+# "As (the local) <subject> noted, ...": "as" and lower-case words before the subject
+# what follows an inverted subject (", said Dan Gerstein, director ..." / "(R-Ohio)" / ".")
+_INVERTED_END_RE = re.compile(r"\s*(?:[,.;:!?(\u2014\u2013]|$)")
+_AS_LEAD_RE = re.compile(r"[\W]*(?:(?:But|And|Yet|So|Still)\s+)?[Aa]s\s+(?:[a-z][\w\u2019'-]*\s+){0,3}")
 _TOPIC_PREPS = frozenset("about on of for against".split())
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PRE_CUE_LAST = frozenset(
@@ -1273,7 +1277,9 @@ def _frame_quotations(art: _Article, cut_after_quote: bool) -> set[int]:
         # (cheap tests first: the gap can be paragraphs long)
         if k and quotes[k - 1].cue is not None and quotes[k - 1].kind in ("direct", "partial") and gap.count(
             "\n"
-        ) < 2 and (_CONT_GAP_RE.fullmatch(gap) or (len(gap) < 160 and _CONT_APPOS_RE.fullmatch(gap))):
+        ) < 2 and (_CONT_GAP_RE.fullmatch(gap) or (len(gap) < 160 and _CONT_APPOS_RE.fullmatch(gap))) and not (
+            _is_term(text, q) and q.end < sents[sj][1]  # a title inside a sentence: '... on "Fox News," she said'
+        ):
             # "A," she said. "B."  /  "A," she said, "B."  : B continues A
             q.cue, q.speaker, q.frame_end = quotes[k - 1].cue, quotes[k - 1].speaker, q.end
             q.kind = "direct"
@@ -1571,8 +1577,11 @@ def _reported(
             cstart = m.end() if m else sp[1]
             return _Row(cstart, end, "indirect", (cs, ce), sp)
         before = text[s_lo:cs].rstrip()
-        if before.endswith(","):  # content, according to X.
-            return _Row(s_lo, s_lo + len(before) - 1, "indirect", (cs, ce), sp)
+        if before.endswith(","):
+            if text.startswith(",", sp[1]) and not _at_most_words(text, sp[1], end, 2):
+                # "Other cleavages, according to the poll, include ideology": the whole clause
+                return _Row(s_lo, end, "indirect", (cs, ce), sp)
+            return _Row(s_lo, s_lo + len(before) - 1, "indirect", (cs, ce), sp)  # content, according to X.
         # "... leads by 271 delegates according to a count": the clause that ends at the cue
         comma = text.rfind(",", s_lo, cs)
         cstart = comma + 1 if comma > s_lo and not _at_most_words(text, comma, cs, 2) else s_lo
@@ -1586,7 +1595,9 @@ def _reported(
         fw = _np_forward(text, ce + 1, s_hi)
         if fw is not None and not text[ce : fw[0]].strip() and text[fw[0]].isupper() and (
             text[fw[0] : fw[1]].lower() not in _OBJECT_PRONOUNS
-        ) and "\u2019s " not in text[fw[0] : fw[1]] and "'s " not in text[fw[0] : fw[1]]:
+        ) and "\u2019s " not in text[fw[0] : fw[1]] and "'s " not in text[fw[0] : fw[1]] and (
+            _INVERTED_END_RE.match(text, fw[1], max(fw[1], s_hi))  # not "..., said Mr. Hart envisioned"
+        ):
             sp, inverted = fw, True
     if sp is None:
         sp = _np_backward(text, s_lo, cs)
@@ -1619,10 +1630,17 @@ def _reported(
         if earlier and (earlier[-1].cue or (-1, -1))[0] >= s_lo:
             cstart = max(cstart, earlier[-1].end)
         return _Row(cstart, comma, "indirect", (cs, ce), sp) if comma > cstart else None
-    # parenthetical: "The process will soon become a national policy, they claim, though ..."
-    # (also "..., Ann Lee told a Senate panel Wednesday.": a tell-verb whose object and adverbials
-    # end the sentence, after a comma)
-    if not participial and (_PAREN_AFTER_RE.match(text, ce, max(ce, s_hi)) or (
+    # "As the Herald noted (in an editorial), the mayor ...": the clause after the comma
+    if not participial and _AS_LEAD_RE.fullmatch(text, s_lo, sp[0]):
+        pos = _skip_adverbials(text, ce, s_hi)
+        if pos < end and text[pos] == ",":
+            start = _after_space(text, pos + 1)
+            return _Row(start, end, "indirect", (cs, ce), sp) if start < end else None
+    # parenthetical: "The process will soon become a national policy, they claim, though ...",
+    # also with adverbials ("..., the airline said on Thursday.") and a tell-verb whose object and
+    # adverbials end the sentence ("..., Ann Lee told a Senate panel Wednesday.")
+    pa = _skip_adverbials(text, ce, s_hi)
+    if not participial and (_PAREN_AFTER_RE.match(text, pa, max(pa, s_hi)) or (
         lemma in _TELL_LEMMAS and text[s_lo : sp[0]].rstrip().endswith(",")
         and _tell_object_only(text, cm, ce, end, cues)
     )):
@@ -1640,7 +1658,7 @@ def _reported(
         if q is not None:
             return None
         # "Pivoting too soon, economists say, limited the recovery": content on both sides
-        am = _AFTER_PAREN_RE.match(text, ce, end)
+        am = _AFTER_PAREN_RE.match(text, pa, end)
         if am is not None and not _at_most_words(text, am.end(), end, 2):
             if _at_most_words(text, cstart, comma, 2):
                 return _Row(am.end(), end, "indirect", (cs, ce), sp)
@@ -1667,11 +1685,7 @@ def _reported(
                 else:
                     pos = np[1]
     # adverbials and "that"
-    for _ in range(3):
-        gm = _ADVERBIAL_RE.match(text, pos, s_hi)
-        if not gm or gm.end() == pos:
-            break
-        pos = gm.end()
+    pos = _skip_adverbials(text, pos, s_hi)
     tm = _THAT_RE.match(text, pos, s_hi)
     after_that = False
     if tm and tm.group().strip(" ,") == "that" and not _at_most_words(text, tm.end(), end, 1) and not _AUX_NEXT_RE.match(
@@ -1724,6 +1738,16 @@ def _reported(
             end = j.start()
             break
     return _Row(pos, end, "indirect", (cs, ce), sp, inherit=sp is None)
+
+
+def _skip_adverbials(text: str, pos: int, hi: int) -> int:
+    """The offset after up to three adverbials (:data:`_ADVERBIAL_RE`) starting at ``pos``."""
+    for _ in range(3):
+        gm = _ADVERBIAL_RE.match(text, pos, hi)
+        if not gm or gm.end() == pos:
+            break
+        pos = gm.end()
+    return pos
 
 
 def _find_all(text: str, word: str) -> list[int]:

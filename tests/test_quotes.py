@@ -229,6 +229,18 @@ CASES = [
      [("indirect", "The plan creates a new unit", "told", "Ann Lee")]),
     ("Ann Lee told a Senate panel Wednesday that the plan would fail.",
      [("indirect", "the plan would fail", "told", "Ann Lee")]),
+    # a parenthetical cue may carry adverbials
+    ("The pilot had logged 6,300 hours, the airline said on Thursday.",
+     [("indirect", "The pilot had logged 6,300 hours", "said", "the airline")]),
+    # an inverted subject ends the clause; "X, the pollster, said Mr. Hart envisioned ..." is not inverted
+    ("Mr. Lopez, the pollster, said Mr. Hart envisioned a new approach.",
+     [("indirect", "Mr. Hart envisioned a new approach", "said", "Mr. Lopez")]),
+    ("The plan failed, said Dan Gerstein, a consultant.", [("indirect", "The plan failed", "said", "Dan Gerstein")]),
+    # "As X noted, ..." introduces the clause after the comma
+    ("As the Daily Herald noted, the mayor won.", [("indirect", "the mayor won", "noted", "Daily Herald")]),
+    # "according to X" inside a clause: the whole clause
+    ("Other gaps, according to the survey, include age and income.",
+     [("indirect", "Other gaps, according to the survey, include age and income", "according to", "the survey")]),
 ]
 
 
