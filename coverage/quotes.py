@@ -328,7 +328,7 @@ _SUBORD_RE = re.compile(
 )
 _AFTER_QUOTE_CUT_RE = re.compile(r"\s*(?:,|\s[\u2014\u2013]|\s-{1,2}\s)\s*\S")
 _COMMA_INSIDE_RE = re.compile(r",(?:''|[\"\u201d\u00bb])$")
-_NUM_WORD = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)"
+_NUM_WORD = r"(?:\d+(?:\.\d+)?|(?i:one|two|three|four|five|six|seven|eight|nine|ten))"  # "Two in three say"
 _QUANT_SUBJ_RE = re.compile(
     r"(?:^|(?<=[\s,(]))((?:(?:[Aa]bout|[Aa]lmost|[Nn]early|[Rr]oughly|[Ss]ome|[Jj]ust|[Oo]nly|[Mm]ore\s+than|"
     r"[Ff]ewer\s+than|[Ll]ess\s+than|[Oo]ver|[Uu]nder)\s+)?"
@@ -352,6 +352,15 @@ _ASKED_CONTENT_RE = re.compile(
 _THAT_ONLY_LEMMAS = frozenset({"hold"})
 _THAT_NEXT_RE = re.compile(r"\s*,?\s*that\b")
 # "As (the local) <subject> noted, ...": "as" and lower-case words before the subject
+_SOURCE_LINKS = ("close to", "familiar with", "knowledgeable about", "briefed on", "with knowledge of",
+                 "with direct knowledge of")
+_SOURCE_HINTS = ("close to", "familiar with", "knowledgeable about", "briefed on", "knowledge of")
+_SOURCE_SUBJ_RE = re.compile(
+    r"(?<![\w\u2019'-])((?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Oo]ther|[Mm]ultiple|[Mm]any)\s+"
+    r"(?:[\w\u2019'-]+\s+){0,3}?)?(?:[Ss]ources?|person|[Pp]eople|[Oo]fficials?|aides?|advis[eo]rs?|insiders?|all(?:y|ies)"
+    r"|associates?|friends?|members?|strategists?|operatives?|diplomats?|lawmakers?|executives?)\s+"
+    r"(?:" + "|".join(p.replace(" ", r"\s+") for p in _SOURCE_LINKS) + r")\s+[^,;.:\"\u201c\u201d\n]{1,80}?)\s*$"
+)
 # what follows an inverted subject (", said Dan Gerstein, director ..." / "(R-Ohio)" / ".")
 _INVERTED_END_RE = re.compile(r"\s*(?:[,.;:!?(\u2014\u2013]|$)")
 _AS_LEAD_RE = re.compile(r"[\W]*(?:(?:But|And|Yet|So|Still)\s+)?[Aa]s\s+(?:[a-z][\w\u2019'-]*\s+){0,3}")
@@ -389,7 +398,7 @@ _ADDING_RE = re.compile(r",[\"\u201d']?\s+(?:adding|saying|noting|arguing|explai
 # every match of _QUANT_SUBJ_RE holds one of these words after a space, comma or "(" (or at the
 # text start): a cheap test that skips the costly anchored search on most subjects
 _QUANT_HINT_RE = re.compile(
-    r"(?<![^\s,(])(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|majority|minority|plurality|half)"
+    r"(?<![^\s,(])(?:\d|(?i:one|two|three|four|five|six|seven|eight|nine|ten)|majority|minority|plurality|half)"
 )
 
 
@@ -803,6 +812,17 @@ def _np_backward_toks(text: str, lo: int, win: _Window) -> tuple[int, int] | Non
         start_i = k + 1
     # offsets of the leftmost token only: the scan reads token strings
     return win.start(start_i), max(end, paren_end)
+
+
+def _source_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """An unnamed source ending right before ``hi``: "a source close to him", "people familiar
+    with the talks", "two officials briefed on the plan" (the noun scanners stop at "to him")."""
+    a = max(lo, hi - 160)
+    window = text[a:hi]
+    if not any(h in window for h in _SOURCE_HINTS):
+        return None
+    m = _SOURCE_SUBJ_RE.search(text, a, hi)
+    return (m.start(1), m.end(1)) if m else None
 
 
 def _sentence_subject(text: str, s_lo: int, hi: int) -> tuple[int, int] | None:
@@ -1600,7 +1620,7 @@ def _reported(
         ):
             sp, inverted = fw, True
     if sp is None:
-        sp = _np_backward(text, s_lo, cs)
+        sp = _source_subject(text, s_lo, cs) or _np_backward(text, s_lo, cs)
     if sp is None:
         before = text[s_lo:cs].rstrip()
         if before.endswith((",", ',"', ",\u201d")) and lemma != "according to":

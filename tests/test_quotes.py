@@ -236,6 +236,11 @@ CASES = [
     ("Mr. Lopez, the pollster, said Mr. Hart envisioned a new approach.",
      [("indirect", "Mr. Hart envisioned a new approach", "said", "Mr. Lopez")]),
     ("The plan failed, said Dan Gerstein, a consultant.", [("indirect", "The plan failed", "said", "Dan Gerstein")]),
+    # unnamed sources: the noun scanners would stop at "to him"
+    ("Lee will rethink it, a source close to him said.",
+     [("indirect", "Lee will rethink it", "said", "a source close to him")]),
+    # poll shares with a capitalized number word
+    ("Two in three said they would vote.", [("indirect", "they would vote", "said", "Two in three")]),
     # "As X noted, ..." introduces the clause after the comma
     ("As the Daily Herald noted, the mayor won.", [("indirect", "the mayor won", "noted", "Daily Herald")]),
     # "according to X" inside a clause: the whole clause
