@@ -363,6 +363,8 @@ _SOURCE_SUBJ_RE = re.compile(
 )
 # what follows an inverted subject (", said Dan Gerstein, director ..." / "(R-Ohio)" / ".")
 _INVERTED_END_RE = re.compile(r"\s*(?:[,.;:!?(\u2014\u2013]|$)")
+# a that-clause after at most 12 words of adverbial (no punctuation, quotation or other clause)
+_LATE_THAT_RE = re.compile(r"(?:[\w\u2019'.-]+\s+){1,12}?that\b")
 _AS_LEAD_RE = re.compile(r"[\W]*(?:(?:But|And|Yet|So|Still)\s+)?[Aa]s\s+(?:[a-z][\w\u2019'-]*\s+){0,3}")
 _TOPIC_PREPS = frozenset("about on of for against".split())
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -1735,7 +1737,12 @@ def _reported(
     if first and not after_that and first.group().lower() in _NO_CONTENT_START and not (
         first.group().lower() == "to" and lemma in _TO_LEMMAS
     ):
-        return None
+        # "told a crowd in Miami Tuesday that he ...", "said during a visit to Iowa that ...": an
+        # adverbial the patterns do not know, then the that-clause
+        lm = _LATE_THAT_RE.match(text, pos, end)
+        if lm is None or _AUX_NEXT_RE.match(text, lm.end(), end) or _at_most_words(text, lm.end(), end, 1):
+            return None
+        pos = _after_space(text, lm.end())
     if text[pos] in _OPENING_MARKS and inside_quote(pos) is not None:
         q = inside_quote(pos)
         if q is not None and q.kind == "direct":

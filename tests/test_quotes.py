@@ -236,6 +236,11 @@ CASES = [
     ("Mr. Lopez, the pollster, said Mr. Hart envisioned a new approach.",
      [("indirect", "Mr. Hart envisioned a new approach", "said", "Mr. Lopez")]),
     ("The plan failed, said Dan Gerstein, a consultant.", [("indirect", "The plan failed", "said", "Dan Gerstein")]),
+    # an adverbial the patterns do not know, then a that-clause
+    ("Lee told a crowd in Miami Tuesday that he knows voters are angry.",
+     [("indirect", "he knows voters are angry", "told", "Lee")]),
+    ("Lee said during a visit to Iowa that taxes would fall.", [("indirect", "taxes would fall", "said", "Lee")]),
+    ("Lee spoke to reporters in a room that was crowded.", []),
     # unnamed sources: the noun scanners would stop at "to him"
     ("Lee will rethink it, a source close to him said.",
      [("indirect", "Lee will rethink it", "said", "a source close to him")]),
