@@ -328,7 +328,7 @@ _SUBORD_RE = re.compile(
 )
 _AFTER_QUOTE_CUT_RE = re.compile(r"\s*(?:,|\s[\u2014\u2013]|\s-{1,2}\s)\s*\S")
 _COMMA_INSIDE_RE = re.compile(r",(?:''|[\"\u201d\u00bb])$")
-_NUM_WORD = r"(?:\d+(?:\.\d+)?|(?i:one|two|three|four|five|six|seven|eight|nine|ten))"  # "Two in three say"
+_NUM_WORD = r"(?:\d+(?:\.\d+)?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en)"  # "Two in three"
 _QUANT_SUBJ_RE = re.compile(
     r"(?:^|(?<=[\s,(]))((?:(?:[Aa]bout|[Aa]lmost|[Nn]early|[Rr]oughly|[Ss]ome|[Jj]ust|[Oo]nly|[Mm]ore\s+than|"
     r"[Ff]ewer\s+than|[Ll]ess\s+than|[Oo]ver|[Uu]nder)\s+)?"
@@ -354,7 +354,6 @@ _THAT_NEXT_RE = re.compile(r"\s*,?\s*that\b")
 # "As (the local) <subject> noted, ...": "as" and lower-case words before the subject
 _SOURCE_LINKS = ("close to", "familiar with", "knowledgeable about", "briefed on", "with knowledge of",
                  "with direct knowledge of")
-_SOURCE_HINTS = ("close to", "familiar with", "knowledgeable about", "briefed on", "knowledge of")
 _SOURCE_SUBJ_RE = re.compile(
     r"(?<![\w\u2019'-])((?:(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Oo]ther|[Mm]ultiple|[Mm]any)\s+"
     r"(?:[\w\u2019'-]+\s+){0,3}?)?(?:[Ss]ources?|person|[Pp]eople|[Oo]fficials?|aides?|advis[eo]rs?|insiders?|all(?:y|ies)"
@@ -400,7 +399,8 @@ _ADDING_RE = re.compile(r",[\"\u201d']?\s+(?:adding|saying|noting|arguing|explai
 # every match of _QUANT_SUBJ_RE holds one of these words after a space, comma or "(" (or at the
 # text start): a cheap test that skips the costly anchored search on most subjects
 _QUANT_HINT_RE = re.compile(
-    r"(?<![^\s,(])(?:\d|(?i:one|two|three|four|five|six|seven|eight|nine|ten)|majority|minority|plurality|half)"
+    r"(?<![^\s,(])(?:\d|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|majority|minority"
+    r"|plurality|half)"
 )
 
 
@@ -820,8 +820,8 @@ def _source_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """An unnamed source ending right before ``hi``: "a source close to him", "people familiar
     with the talks", "two officials briefed on the plan" (the noun scanners stop at "to him")."""
     a = max(lo, hi - 160)
-    window = text[a:hi]
-    if not any(h in window for h in _SOURCE_HINTS):
+    window = text[max(a, hi - 120) : hi]  # the link phrase starts at most ~105 characters before the cue
+    if not ("close to" in window or "familiar with" in window or "knowledge" in window or "briefed on" in window):
         return None
     m = _SOURCE_SUBJ_RE.search(text, a, hi)
     return (m.start(1), m.end(1)) if m else None
@@ -1706,8 +1706,8 @@ def _reported(
                     pos = np[0] - 1  # "urged the department to process ...": the object is content
                 else:
                     pos = np[1]
-    # adverbials and "that"
-    pos = _skip_adverbials(text, pos, s_hi)
+    # adverbials (already skipped from the cue's end) and "that"
+    pos = pa if pos == ce else _skip_adverbials(text, pos, s_hi)
     tm = _THAT_RE.match(text, pos, s_hi)
     after_that = False
     if tm and tm.group().strip(" ,") == "that" and not _at_most_words(text, tm.end(), end, 1) and not _AUX_NEXT_RE.match(
