@@ -178,7 +178,8 @@ class _Cues:
 #: Cue forms that headlines capitalize ("Clinton Says Russians Hacked DNC"). Only verbs that are
 #: rarely nouns: "Claims", "Reports", "Calls" open noun phrases in headlines ("Reports Show ...").
 _HEADLINE_CUES = frozenset(
-    "Says Say Said Tells Told Warns Insists Admits Denies Vows Urges Argues Asks Predicts".split()
+    """Says Say Said Tells Told Warns Warned Insists Insisted Admits Admitted Denies Denied Vows Vowed Urges Urged
+    Argues Argued Asks Asked Predicts Predicted""".split()
 )
 
 
@@ -319,7 +320,7 @@ _COORD_BEFORE_RE = re.compile(
     r"\b(?:and|but|then)\s+(?:also\s+|later\s+|then\s+|(?:on|last|this|earlier|later)\s+[A-Za-z]+\s+)?$"
 )
 _TO_LEMMAS = frozenset("vow pledge promise threaten urge ask warn remind agree offer plan decline refuse".split())
-_TO_RE = re.compile(r"\s+to\s+\w")
+_TO_RE = re.compile(r"\s+[Tt]o\s+\w")
 _CUE_TAIL_RE = re.compile(r"[\w-]")  # what the cue pattern's closing (?![\w-]) refuses
 _QUOTE_OR_NL_RE = re.compile(r"[\"\u201c\u201d\n]|''")
 _SUBORD_RE = re.compile(
@@ -345,7 +346,7 @@ _INVERTING = frozenset(
 )
 _SOURCE_RUN_RE = re.compile(r"\s+([^,;.\n]{1,120}?)\s*(?=[,;.\n]|$)")
 _ASKED_CONTENT_RE = re.compile(
-    r"(?:\s+(?:at|on|by|in|during|later|again|directly|repeatedly)\b[^,]{0,60}?)??\s+"
+    r"(?:\s+(?:at|on|by|in|during|later|again|directly|repeatedly|[A-Z][a-z]+day|[a-z]+ly)\b[^,]{0,60}?)??\s+"
     r"((?:if|whether|which|what|how|why|who|whom|when|where|about)\b)"
 )
 #: Cue verbs that report speech only with a that-clause ("the court held that ...").
@@ -379,7 +380,8 @@ _PRE_CUE_ADV_RE = re.compile(
 _A_NOUN_RE = re.compile(r"\s+(?:a|an|the\s+(?:motion|request|application|petition|appeal))\s")
 _COORD_AFTER_RE = re.compile(r"[,\s]*(?:and|or|but)\s+(?:that|also|then)\b")
 _JOIN_RE = re.compile(
-    r"(?:,\s*(?:and|but|while|though|although|whereas|even\s+as|as|because|since|yet)?|\s+(?:while|whereas|but))"
+    r"(?:,\s*(?:and|but|while|though|although|whereas|even\s+as|as|because|since|yet|with)?"
+    r"|\s+(?:while|whereas|but|with))"  # "... liberals, with a third saying ...": "with" joins another
     r"\s*(?:(?:the|a|an)\s+)?$"
 )
 _THAT_RE = re.compile(r"\s*,?\s*(?:that|whether|if|how|why|what)\b")
@@ -707,6 +709,15 @@ def _np_backward_toks(text: str, lo: int, win: _Window) -> tuple[int, int] | Non
         i = j - 1
         if i < 0:
             return None
+        t = words[i]
+    if t in ("\u2014", "\u2013") and i >= 2:
+        # "Many speakers at the service \u2014 including teachers and nurses \u2014 said": skip the aside
+        j = i - 1
+        while j >= 0 and words[j] != t and i - j < 40:
+            j -= 1
+        if j < 1 or words[j] != t:
+            return None
+        i = j - 1
         t = words[i]
     paren_end = -1
     if t == ")":

@@ -241,6 +241,16 @@ CASES = [
      [("indirect", "he knows voters are angry", "told", "Lee")]),
     ("Lee said during a visit to Iowa that taxes would fall.", [("indirect", "taxes would fall", "said", "Lee")]),
     ("Lee spoke to reporters in a room that was crowded.", []),
+    # "with X saying" starts another attribution
+    ("Two-thirds described themselves as liberals, with three in 10 saying they are moderate.",
+     [("indirect", "themselves as liberals", "described", "Two-thirds"),
+      ("indirect", "they are moderate", "saying", "three in 10")]),
+    # the reporter's question, with an adverb before its topic
+    ("Asked Tuesday about the vote, Lee said nothing.",
+     [("indirect", "about the vote", "Asked", "unresolved"), ("indirect", "nothing", "said", "Lee")]),
+    # an aside between dashes after the subject
+    ("Many teachers \u2014 including some from Ohio \u2014 said the law is unfair.",
+     [("indirect", "the law is unfair", "said", "many teachers")]),
     # unnamed sources: the noun scanners would stop at "to him"
     ("Lee will rethink it, a source close to him said.",
      [("indirect", "Lee will rethink it", "said", "a source close to him")]),
