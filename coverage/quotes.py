@@ -365,6 +365,8 @@ _SOURCE_SUBJ_RE = re.compile(
 _INVERTED_END_RE = re.compile(r"\s*(?:[,.;:!?(\u2014\u2013]|$)")
 # a that-clause after at most 12 words of adverbial (no punctuation, quotation or other clause)
 _LATE_THAT_RE = re.compile(r"(?:[\w\u2019'.-]+\s+){1,12}?that\b")
+# the rest of a source phrase before the comma that closes it ("close to the process", "who spoke ...")
+_MID_SOURCE_RE = re.compile(r"[^\"\u201c\u201d;:()]{0,100}")
 _AS_LEAD_RE = re.compile(r"[\W]*(?:(?:But|And|Yet|So|Still)\s+)?[Aa]s\s+(?:[a-z][\w\u2019'-]*\s+){0,3}")
 _TOPIC_PREPS = frozenset("about on of for against".split())
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -1605,14 +1607,17 @@ def _reported(
                 return None
             sp = (m.start(1), m.end(1))
         lead = text[s_lo:cs].strip(" \t\n,")
-        if not lead:  # According to X, content.
+        if not lead or lead.endswith((":", ";")):  # (...:) According to X, content.
             m = _LEAD_RE.match(text, sp[1], max(sp[1], s_hi))
             cstart = m.end() if m else sp[1]
             return _Row(cstart, end, "indirect", (cs, ce), sp)
         before = text[s_lo:cs].rstrip()
         if before.endswith(","):
-            if text.startswith(",", sp[1]) and not _at_most_words(text, sp[1], end, 2):
-                # "Other cleavages, according to the poll, include ideology": the whole clause
+            comma = text.find(",", sp[1], end)
+            if comma >= 0 and _MID_SOURCE_RE.fullmatch(text, sp[1], comma) and not _at_most_words(
+                text, comma, end, 2
+            ):
+                # "Other cleavages, according to the poll (of 900 voters), include ideology": the clause
                 return _Row(s_lo, end, "indirect", (cs, ce), sp)
             return _Row(s_lo, s_lo + len(before) - 1, "indirect", (cs, ce), sp)  # content, according to X.
         # "... leads by 271 delegates according to a count": the clause that ends at the cue

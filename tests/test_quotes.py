@@ -251,6 +251,12 @@ CASES = [
     # an aside between dashes after the subject
     ("Many teachers \u2014 including some from Ohio \u2014 said the law is unfair.",
      [("indirect", "the law is unfair", "said", "many teachers")]),
+    # "according to" after a colon opens the clause; a longer source phrase inside a clause
+    ("It has not gone unnoticed: According to recent polls, Lee holds 14 percent.",
+     [("indirect", "Lee holds 14 percent", "According to", "recent polls")]),
+    ("One of the decisions, according to a person close to the process, is to fight back.",
+     [("indirect", "One of the decisions, according to a person close to the process, is to fight back",
+       "according to", "a person close")]),
     # unnamed sources: the noun scanners would stop at "to him"
     ("Lee will rethink it, a source close to him said.",
      [("indirect", "Lee will rethink it", "said", "a source close to him")]),
