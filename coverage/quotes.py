@@ -216,6 +216,10 @@ _RAISING = frozenset(
 )
 _ADV_OR_RAISING = _ADV | _RAISING
 _ASIDE_ADVERBS = frozenset("meanwhile however too though instead then now again".split())
+_ASIDE_PHRASES = frozenset(
+    {"for example", "for instance", "in turn", "in fact", "of course", "in particular", "at least", "by contrast",
+     "in contrast", "in response", "at times", "in addition", "as well"}
+)
 _ASIDE_STARTS = frozenset(
     "who which a an the his her their its our former chief senior president executive director".split()
 )
@@ -367,6 +371,9 @@ _INVERTED_END_RE = re.compile(r"\s*(?:[,.;:!?(\u2014\u2013]|$)")
 _LATE_THAT_RE = re.compile(r"(?:[\w\u2019'.-]+\s+){1,12}?that\b")
 # the rest of a source phrase before the comma that closes it ("close to the process", "who spoke ...")
 _MID_SOURCE_RE = re.compile(r"[^\"\u201c\u201d;:()]{0,100}")
+_AS_NEXT_RE = re.compile(r"\s+as\s")
+_REL_BEFORE_RE = re.compile(r"(?<![\w-])(?:which|whom|what)\s+$")
+_PHRASE_END_RE = re.compile(r",(?![\"\u201d'])|;|\s[\u2014\u2013]\s")
 _AS_LEAD_RE = re.compile(r"[\W]*(?:(?:But|And|Yet|So|Still)\s+)?[Aa]s\s+(?:[a-z][\w\u2019'-]*\s+){0,3}")
 _TOPIC_PREPS = frozenset("about on of for against".split())
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -705,7 +712,9 @@ def _np_backward_toks(text: str, lo: int, win: _Window) -> tuple[int, int] | Non
         if 2 <= i - j - 1 <= 4 and all(_is_cap(w) and w not in _CAP_STOP for w in words[j + 1 : i]):
             return win.start(j + 1), win.end(i - 1)  # "Another delegate on the slate, Jim Poolman, said"
         aside = words[j + 1].lower()
-        one_adverb = i - j == 2 and (aside in _ADV or aside.endswith("ly") or aside in _ASIDE_ADVERBS)
+        one_adverb = (i - j == 2 and (aside in _ADV or aside.endswith("ly") or aside in _ASIDE_ADVERBS)) or (
+            i - j == 3 and f"{aside} {words[j + 2].lower()}" in _ASIDE_PHRASES  # "X, for example, said"
+        )
         if not one_adverb and not (aside in _ASIDE_STARTS or aside in _ROLE_NOUNS or words[j + 1][:1].isupper()):
             return None
         i = j - 1
@@ -1668,6 +1677,12 @@ def _reported(
         if earlier and (earlier[-1].cue or (-1, -1))[0] >= s_lo:
             cstart = max(cstart, earlier[-1].end)
         return _Row(cstart, comma, "indirect", (cs, ce), sp) if comma > cstart else None
+    # "the server, which he described as 'an open orchid'," : the relative clause is the content
+    if _AS_NEXT_RE.match(text, ce, s_hi):
+        rm = _REL_BEFORE_RE.search(text, max(s_lo, sp[0] - 10), sp[0])
+        if rm is not None:
+            stop = _PHRASE_END_RE.search(text, ce, end)
+            return _Row(rm.start(), stop.start() if stop else end, "indirect", (cs, ce), sp)
     # "As the Herald noted (in an editorial), the mayor ...": the clause after the comma
     if not participial and _AS_LEAD_RE.fullmatch(text, s_lo, sp[0]):
         pos = _skip_adverbials(text, ce, s_hi)

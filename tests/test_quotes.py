@@ -257,6 +257,11 @@ CASES = [
     ("One of the decisions, according to a person close to the process, is to fight back.",
      [("indirect", "One of the decisions, according to a person close to the process, is to fight back",
        "according to", "a person close")]),
+    # a relative clause "which X described as ..." is the content
+    ('The server, which he described as "an open door," was hacked.',
+     [("partial", 'which he described as "an open door,"', "described", "unresolved")]),
+    # a two-word aside after the subject
+    ("The mayor, for example, said the plan failed.", [("indirect", "the plan failed", "said", "the mayor")]),
     # unnamed sources: the noun scanners would stop at "to him"
     ("Lee will rethink it, a source close to him said.",
      [("indirect", "Lee will rethink it", "said", "a source close to him")]),
