@@ -22,12 +22,15 @@ How it works (one linear pass per step, compiled patterns, no parser):
    sentence is *direct*. A quotation filling its sentence(s) without a frame is a *floating*
    direct quote, given to the speaker of the previous quotation in the same or previous paragraph.
 3. Reported speech: a cue verb (``coverage/data/cue_verbs.csv``) with a subject noun phrase
-   (names, titles, "the judge", pronouns, "X, who ...,", "X who ...", "six in 10", a bare plural
-   such as "tech executives") or an inverted subject (", said Dan Gerstein"), then its content:
-   the rest of the sentence after an optional object ("told Congress"), adverbials ("in a
-   statement", "at the time") and "that"; or the clause around a parenthetical
-   ``, they claim,`` / ``, according to X``; ``X declined to comment``; participles
-   (", adding that ...") take the subject of the sentence. Content containing a quoted fragment
+   (names, titles, "the judge", pronouns, "X, who ...,", "X who ...", "X — an aside —", "six in 10",
+   "a source close to him", a bare plural such as "tech executives") or an inverted subject
+   (", said Dan Gerstein", only when the subject ends the clause), then its content: the rest of
+   the sentence after an optional object ("told Congress"), adverbials ("in a statement", "at the
+   time") and "that" (also a "that" after an adverbial the patterns do not know: "told a crowd in
+   Miami that"); or the clause around a parenthetical ``, they claim,`` / ``, the agency said on
+   Thursday.`` / ``, according to X`` / "As X noted, ..."; ``X declined to comment``; "which X
+   described as ..."; participles (", adding that ...") take the subject of the sentence.
+   Headlines capitalize cues ("Clinton Says ..."); "held" reports speech only before "that". Content containing a quoted fragment
    makes the row *partial*; otherwise it is *indirect*. A quoted fragment with no cue in its
    sentence is *partial* when it has five or more words (the speaker of the previous
    attribution in the same or previous paragraph), else a *term*.
@@ -197,7 +200,7 @@ def _cues(categories: tuple[str, ...]) -> _Cues:
 # word classes used by the noun-phrase scanner
 # --------------------------------------------------------------------------------------------
 
-_DET = frozenset("the a an his her their its this these those our some many several other most both".split())
+_DET = frozenset("the a an his her their its this these those our some many several other most both another each every".split())
 _PRON_SUBJ = frozenset("he she they it we i".split())
 _ADV = frozenset(
     """also has have had previously later then repeatedly once again initially publicly privately
