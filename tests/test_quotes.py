@@ -262,7 +262,7 @@ CASES = [
      [("partial", 'which he described as "an open door,"', "described", "unresolved")]),
     # "another", "each", "every" open a subject like "the"
     ("Another ranking says he is not a billionaire.",
-     [("indirect", "he is not a billionaire", "says", "another ranking")]),
+     [("indirect", "he is not a billionaire", "says", "Another ranking")]),
     # a two-word aside after the subject
     ("The mayor, for example, said the plan failed.", [("indirect", "the plan failed", "said", "the mayor")]),
     # unnamed sources: the noun scanners would stop at "to him"
