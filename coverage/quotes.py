@@ -358,6 +358,12 @@ _ASKED_CONTENT_RE = re.compile(
 )
 #: Cue verbs that report speech only with a that-clause ("the court held that ...").
 _THAT_ONLY_LEMMAS = frozenset({"hold"})
+#: Heads of subjects whose "found" (without "that") reports a finding.
+_FINDING_NOUNS = frozenset(
+    """poll polls survey surveys study studies report reports analysis review investigation inquiry audit
+    court judge jury panel researchers scientists investigators inspector auditors analysts experiment
+    data census probe""".split()
+)
 _THAT_NEXT_RE = re.compile(r"\s*,?\s*that\b")
 # "As (the local) <subject> noted, ...": "as" and lower-case words before the subject
 _SOURCE_LINKS = ("close to", "familiar with", "knowledgeable about", "briefed on", "with knowledge of",
@@ -1723,6 +1729,10 @@ def _reported(
     pos = ce
     if lemma in _THAT_ONLY_LEMMAS and not _THAT_NEXT_RE.match(text, ce, s_hi):
         return None  # "the court held that ..." reports; "held a rally", "held office" do not
+    if lemma == "find" and not _THAT_NEXT_RE.match(text, ce, s_hi) and (
+        text[sp[0] : sp[1]].split()[-1].lower() not in _FINDING_NOUNS
+    ):
+        return None  # "the poll found 60 percent ..." reports; "she found comic relief in it" does not
     if lemma in ("deny", "reject", "grant", "approve") and _A_NOUN_RE.match(text, ce, s_hi):
         return None  # "denied a motion to dismiss": a decision, not a statement
     if lemma in ("decline", "refuse"):

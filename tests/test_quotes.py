@@ -224,6 +224,9 @@ CASES = [
     # "hold" reports only with a that-clause
     ("The court held that the law was void.", [("indirect", "the law was void", "held", "the court")]),
     ("The mayor held a rally in Dayton.", []),
+    # "found" reports a finding of a poll, study or court, or before "that"
+    ("The poll found most voters back the plan.", [("indirect", "most voters back the plan", "found", "the poll")]),
+    ("Levine found comic relief in it.", []),
     # a tell-verb closing the sentence after a comma is parenthetical; the object ends before the day
     ("The plan creates a new unit, Minister Ann Lee told a Senate panel Wednesday.",
      [("indirect", "The plan creates a new unit", "told", "Ann Lee")]),
