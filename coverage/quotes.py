@@ -383,6 +383,13 @@ _MID_SOURCE_RE = re.compile(r"[^\"\u201c\u201d;:()]{0,100}")
 _AS_NEXT_RE = re.compile(r"\s+as\s")
 _REL_BEFORE_RE = re.compile(r"(?<![\w-])(?:which|whom|what)\s+$")
 _PHRASE_END_RE = re.compile(r",(?![\"\u201d'])|;|\s[\u2014\u2013]\s")
+_CAP_NEXT_RE = re.compile(r"\s+[A-Z]")
+_PREV_WORD_RE = re.compile(r"(?<![\w\u2019'-])([a-z]+)\s+$")
+#: Lower-case words after which a noun phrase opens a clause (and can be a subject).
+_CLAUSE_OPENERS = frozenset(
+    """that which who whom whose and but or nor so yet when while as because if since after before though
+    although unless until where whereas also then later""".split()
+)
 _AS_LEAD_RE = re.compile(r"[\W]*(?:(?:But|And|Yet|So|Still)\s+)?[Aa]s\s+(?:[a-z][\w\u2019'-]*\s+){0,3}")
 _TOPIC_PREPS = frozenset("about on of for against".split())
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -1729,8 +1736,10 @@ def _reported(
     pos = ce
     if lemma in _THAT_ONLY_LEMMAS and not _THAT_NEXT_RE.match(text, ce, s_hi):
         return None  # "the court held that ..." reports; "held a rally", "held office" do not
+    if lemma == "call" and sp is not None and _is_naming(text, s_lo, sp, ce, s_hi):
+        return None  # "a group called Black Votes Matter", "joined a movement called the EPRP"
     if lemma == "find" and not _THAT_NEXT_RE.match(text, ce, s_hi) and (
-        text[sp[0] : sp[1]].split()[-1].lower() not in _FINDING_NOUNS
+        sp is None or text[sp[0] : sp[1]].split()[-1].lower() not in _FINDING_NOUNS
     ):
         return None  # "the poll found 60 percent ..." reports; "she found comic relief in it" does not
     if lemma in ("deny", "reject", "grant", "approve") and _A_NOUN_RE.match(text, ce, s_hi):
@@ -1809,6 +1818,17 @@ def _reported(
             end = j.start()
             break
     return _Row(pos, end, "indirect", (cs, ce), sp, inherit=sp is None)
+
+
+def _is_naming(text: str, s_lo: int, sp: tuple[int, int], ce: int, s_hi: int) -> bool:
+    """Whether "called" after the noun phrase ``sp`` names it ("a group called X") instead of
+    reporting speech: the phrase is indefinite and a name follows, or a verb or preposition
+    before the phrase makes it an object ("joined a movement called ...")."""
+    phrase = text[sp[0] : sp[1]]
+    if phrase.startswith(("a ", "an ", "A ", "An ")) and _CAP_NEXT_RE.match(text, ce, s_hi):
+        return True
+    prev = _PREV_WORD_RE.search(text, max(s_lo, sp[0] - 30), sp[0])
+    return prev is not None and prev.group(1) not in _CLAUSE_OPENERS
 
 
 def _skip_adverbials(text: str, pos: int, hi: int) -> int:

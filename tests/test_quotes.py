@@ -227,6 +227,10 @@ CASES = [
     # "found" reports a finding of a poll, study or court, or before "that"
     ("The poll found most voters back the plan.", [("indirect", "most voters back the plan", "found", "the poll")]),
     ("Levine found comic relief in it.", []),
+    # "called" that names something is not speech
+    ("A new group called Black Votes Matter is raising money.", []),
+    ("He joined a movement called the People's Party.", []),
+    ("A lawyer called the ruling cruel.", [("indirect", "the ruling cruel", "called", "a lawyer")]),
     # a tell-verb closing the sentence after a comma is parenthetical; the object ends before the day
     ("The plan creates a new unit, Minister Ann Lee told a Senate panel Wednesday.",
      [("indirect", "The plan creates a new unit", "told", "Ann Lee")]),
