@@ -383,12 +383,18 @@ _MID_SOURCE_RE = re.compile(r"[^\"\u201c\u201d;:()]{0,100}")
 _AS_NEXT_RE = re.compile(r"\s+as\s")
 _REL_BEFORE_RE = re.compile(r"(?<![\w-])(?:which|whom|what)\s+$")
 _PHRASE_END_RE = re.compile(r",(?![\"\u201d'])|;|\s[\u2014\u2013]\s")
+_CONTENT_END_RE = re.compile(r";\s|,\s+(?:while|whereas)\s")
 _CAP_NEXT_RE = re.compile(r"\s+[A-Z]")
 _PREV_WORD_RE = re.compile(r"(?<![\w\u2019'-])([a-z]+)\s+$")
 #: Lower-case words after which a noun phrase opens a clause (and can be a subject).
 _CLAUSE_OPENERS = frozenset(
     """that which who whom whose and but or nor so yet when while as because if since after before though
     although unless until where whereas also then later""".split()
+)
+# what opens an apposition to a source (", director of ...", ", which conducted ...")
+_APPOSITION_RE = re.compile(
+    r"\s*(?:a|an|which|who|whose|whom|where|director|chief|head|president|author|editor|founder|professor"
+    r"|spokesman|spokeswoman|spokesperson|executive|chairman|chairwoman|analyst|economist|researcher)\b"
 )
 _AS_LEAD_RE = re.compile(r"[\W]*(?:(?:But|And|Yet|So|Still)\s+)?[Aa]s\s+(?:[a-z][\w\u2019'-]*\s+){0,3}")
 _TOPIC_PREPS = frozenset("about on of for against".split())
@@ -1641,7 +1647,7 @@ def _reported(
             comma = text.find(",", sp[1], end)
             if comma >= 0 and _MID_SOURCE_RE.fullmatch(text, sp[1], comma) and not _at_most_words(
                 text, comma, end, 2
-            ):
+            ) and not _APPOSITION_RE.match(text, comma + 1, end):
                 # "Other cleavages, according to the poll (of 900 voters), include ideology": the clause
                 return _Row(s_lo, end, "indirect", (cs, ce), sp)
             return _Row(s_lo, s_lo + len(before) - 1, "indirect", (cs, ce), sp)  # content, according to X.
@@ -1800,9 +1806,13 @@ def _reported(
         q = inside_quote(pos)
         if q is not None and q.kind == "direct":
             return None
-    # stop at a following parenthetical attribution in the same sentence
+    # stop at a following parenthetical attribution in the same sentence, and at a semicolon or a
+    # contrasting clause (", while about 4 in 10 want ...")
     stop = _STOP_ATTR_RE.search(text, pos, end)
     if stop:
+        end = stop.start()
+    stop = _CONTENT_END_RE.search(text, pos, end)
+    if stop and inside_quote(stop.start()) is None:
         end = stop.start()
     if _SUBORD_RE.match(text, s_lo, cs):
         # "After Obama said the war would end, U.S. forces bombed ...": the clause ends at the comma

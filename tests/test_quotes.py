@@ -272,6 +272,13 @@ CASES = [
      [("indirect", "he is not a billionaire", "says", "Another ranking")]),
     # a two-word aside after the subject
     ("The mayor, for example, said the plan failed.", [("indirect", "the plan failed", "said", "the mayor")]),
+    # content ends at a semicolon and at a contrasting "while" clause
+    ("Lee said voters want an outsider, while others want experience.",
+     [("indirect", "voters want an outsider", "said", "Lee")]),
+    ("Lee said taxes would rise; the council disagreed.", [("indirect", "taxes would rise", "said", "Lee")]),
+    # a source with an apposition at the end of the sentence: the clause before it
+    ("Turnout fell, according to Ann Lee, director of the survey center.",
+     [("indirect", "Turnout fell", "according to", "Ann Lee")]),
     # unnamed sources: the noun scanners would stop at "to him"
     ("Lee will rethink it, a source close to him said.",
      [("indirect", "Lee will rethink it", "said", "a source close to him")]),
