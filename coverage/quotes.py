@@ -428,7 +428,11 @@ _SPACES_RE = re.compile(r"\s+")
 _CALL_PARTICLE_RE = re.compile(r"\s+(?:for|on|off|up|in|out|back)\b")
 _FIRST_WORD_RE = re.compile(r"[\w\u2019'-]+")
 _STOP_ATTR_RE = re.compile(r",\s+(?:according to|(?:he|she|they|it|we)\s+(?:said|says|added|wrote|noted)\b)")
-_ADDING_RE = re.compile(r",[\"\u201d']?\s+(?:adding|saying|noting|arguing|explaining|writing|claiming|insisting|warning)\b")
+_ADDING_RE = re.compile(
+    r",[\"\u201d']?\s+(?:adding|saying|noting|arguing|explaining|writing|claiming|insisting|warning|calling|citing"
+    r"|telling|describing|accusing|urging|vowing|predicting|stressing|suggesting|acknowledging|asking|promising"
+    r"|declaring|pointing\s+out|referring)\b"
+)
 # every match of _QUANT_SUBJ_RE holds one of these words after a space, comma or "(" (or at the
 # text start): a cheap test that skips the costly anchored search on most subjects
 _QUANT_HINT_RE = re.compile(

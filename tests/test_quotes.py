@@ -272,6 +272,10 @@ CASES = [
      [("indirect", "he is not a billionaire", "says", "Another ranking")]),
     # a two-word aside after the subject
     ("The mayor, for example, said the plan failed.", [("indirect", "the plan failed", "said", "the mayor")]),
+    # a participle after the content starts the same speaker's next attribution
+    ("Lee said he would release the files Friday, calling them boring.",
+     [("indirect", "he would release the files Friday", "said", "Lee"),
+      ("indirect", "them boring", "calling", "Lee")]),
     # content ends at a semicolon and at a contrasting "while" clause
     ("Lee said voters want an outsider, while others want experience.",
      [("indirect", "voters want an outsider", "said", "Lee")]),
