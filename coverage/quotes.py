@@ -396,6 +396,10 @@ _APPOSITION_RE = re.compile(
     r"\s*(?:a|an|which|who|whose|whom|where|director|chief|head|president|author|editor|founder|professor"
     r"|spokesman|spokeswoman|spokesperson|executive|chairman|chairwoman|analyst|economist|researcher)\b"
 )
+# "..., and as Comey noted, people ...": "as" after a clause boundary
+_AS_AFTER_CLAUSE_RE = re.compile(
+    r"(?:[,;\u2014]\s*(?:and|but|yet|so)\s+|;\s*)as\s+(?:[a-z][\w\u2019'-]*\s+){0,3}$"
+)
 _AS_LEAD_RE = re.compile(r"[\W]*(?:(?:But|And|Yet|So|Still)\s+)?[Aa]s\s+(?:[a-z][\w\u2019'-]*\s+){0,3}")
 _TOPIC_PREPS = frozenset("about on of for against".split())
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -1710,7 +1714,9 @@ def _reported(
             stop = _PHRASE_END_RE.search(text, ce, end)
             return _Row(rm.start(), stop.start() if stop else end, "indirect", (cs, ce), sp)
     # "As the Herald noted (in an editorial), the mayor ...": the clause after the comma
-    if not participial and _AS_LEAD_RE.fullmatch(text, s_lo, sp[0]):
+    if not participial and (_AS_LEAD_RE.fullmatch(text, s_lo, sp[0]) or _AS_AFTER_CLAUSE_RE.search(
+        text, max(s_lo, sp[0] - 60), sp[0]
+    )):
         pos = _skip_adverbials(text, ce, s_hi)
         if pos < end and text[pos] == ",":
             start = _after_space(text, pos + 1)
