@@ -290,6 +290,8 @@ CASES = [
     ("Two in three said they would vote.", [("indirect", "they would vote", "said", "Two in three")]),
     # "As X noted, ..." introduces the clause after the comma
     ("As the Daily Herald noted, the mayor won.", [("indirect", "the mayor won", "noted", "Daily Herald")]),
+    ("Workers can get in trouble, and as Comey noted, people in the case could face sanctions.",
+     [("indirect", "people in the case could face sanctions", "noted", "Comey")]),
     # "according to X" inside a clause: the whole clause
     ("Other gaps, according to the survey, include age and income.",
      [("indirect", "Other gaps, according to the survey, include age and income", "according to", "the survey")]),
