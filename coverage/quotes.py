@@ -65,7 +65,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Callable, NamedTuple, Sequence
+from typing import Any, NamedTuple, Sequence
 
 import pandas as pd
 
@@ -322,7 +322,6 @@ _AUX_NEXT_RE = re.compile(r"\s*(?:is|was|are|were|has|had|have|will|would|could|
 _CONT_GAP_RE = re.compile(r"\s*[.,:;!?\u2014\u2013-][\s.,;:!?\u2014\u2013-]*")
 # "..., chair of the state party." / " pleasantly into the phone." before the next quotation
 _CONT_APPOS_RE = re.compile(r"[^\"\u201c\u201d\n.!?]*?(?:\b[A-Z][a-z]?\.[^\"\u201c\u201d\n.!?]*?)*[.,:]\s+")
-_PUNCT_INSIDE_RE = re.compile(r"[.,!?](?:''|[\"\u201d\u00bb])$")
 _COORD_BEFORE_RE = re.compile(
     r"\b(?:and|but|then)\s+(?:also\s+|later\s+|then\s+|(?:on|last|this|earlier|later)\s+[A-Za-z]+\s+)?$"
 )

@@ -119,14 +119,11 @@ _CAP_RUN_RE = re.compile(
 )
 _ACRONYM_DEF_RE = re.compile(r"((?:[A-Z][\w\u2019'.\-]*\s+){1,7}[A-Z][\w\u2019'.\-]*)\s+\(([A-Z][A-Z.&]{1,9})\)$")
 _LEX_TOKEN_RE = re.compile(r"[^\W_]+(?:[.'\u2019&\-][^\W_]+)*\.?")
-_CAP_WORD_RE = re.compile(r"(?<![\w\u2019'-])[A-Z][a-zA-Z\u00c0-\u024f\-]+")
-_THE_WORD_RE = re.compile(r"\b[Tt]he\s+([A-Za-z]+)\b")
 _ACRONYM_PAREN_RE = re.compile(r"\(([A-Z][A-Z.&]{1,9})\)")
 _POSSESSIVE_RE = re.compile(r"[\u2019']s?$")
 # every string _POSSESSIVE_RE matches in ends so ("$" also matches before a final newline)
 _POSSESSIVE_ENDS = tuple(p + n for p in ("\u2019", "'", "\u2019s", "'s") for n in ("", "\n"))
 _TRAILING_PAREN_RE = re.compile(r"\s*\([^)]*\)$")
-_WORD_RE = re.compile(r"[\w\u2019'.\-&]+")
 
 
 # --------------------------------------------------------------------------------------------
