@@ -111,18 +111,19 @@ _STOP_CAPS = frozenset(
     Most All Every Each Both Neither Either Such According RELATED CORRECTION UPDATE""".split()
 )
 
-_NAME_TOKEN = r"(?:[A-Z][a-zA-Z\u00c0-\u024f\u2019'\-]*\.?|[A-Z]\.)"
+# A capitalized word, with a final period ("Jr.", "J."). Starting with a character class lets the
+# regex engine skip to the next capital letter instead of trying every position.
+_NAME_TOKEN = r"[A-Z][a-zA-Z\u00c0-\u024f\u2019'\-]*\.?"
 _CAP_RUN_RE = re.compile(
     rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|de|van|von|da|del|della|di|la|le|bin|al|dos|du))*"
 )
 _ACRONYM_DEF_RE = re.compile(r"((?:[A-Z][\w\u2019'.\-]*\s+){1,7}[A-Z][\w\u2019'.\-]*)\s+\(([A-Z][A-Z.&]{1,9})\)$")
 _LEX_TOKEN_RE = re.compile(r"[^\W_]+(?:[.'\u2019&\-][^\W_]+)*\.?")
-_CAP_WORD_RE = re.compile(r"(?<![\w\u2019'-])[A-Z][a-zA-Z\u00c0-\u024f\-]+")
-_THE_WORD_RE = re.compile(r"\b[Tt]he\s+([A-Za-z]+)\b")
 _ACRONYM_PAREN_RE = re.compile(r"\(([A-Z][A-Z.&]{1,9})\)")
 _POSSESSIVE_RE = re.compile(r"[\u2019']s?$")
+# every string _POSSESSIVE_RE matches in ends so ("$" also matches before a final newline)
+_POSSESSIVE_ENDS = tuple(p + n for p in ("\u2019", "'", "\u2019s", "'s") for n in ("", "\n"))
 _TRAILING_PAREN_RE = re.compile(r"\s*\([^)]*\)$")
-_WORD_RE = re.compile(r"[\w\u2019'.\-&]+")
 
 
 # --------------------------------------------------------------------------------------------
@@ -568,7 +569,8 @@ class SpeakerResolver:
                 return self._recent_group(start)
             return None
         clean = mention.strip(" ,;:\u2014-")
-        clean = _POSSESSIVE_RE.sub("", clean)
+        if clean.endswith(_POSSESSIVE_ENDS):
+            clean = _POSSESSIVE_RE.sub("", clean)
         if clean.endswith(")"):
             clean = _TRAILING_PAREN_RE.sub("", clean)
         bare = _strip_det(clean)

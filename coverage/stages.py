@@ -54,42 +54,50 @@ def _param(ctx, name: str) -> Any:
 
 def quotes_stage(ctx) -> None:
     """Quotations and reported speech, with cue, speaker and source type."""
-    from .quotes import extract_quote_rows, verbatim_spans_from_rows
+    from .quotes import extract_quote_rows_verbatim
     from .segment import WORD_RE
     from .speakers import corpus_aliases
 
-    rows = extract_quote_rows(ctx.text, ctx.sentences, lexicon=_param(ctx, "speaker_roles"),
-                              include_beliefs=_param(ctx, "include_beliefs"))
+    # The sources' own words (verbatim spans): direct quotes whole, and only the marked words of
+    # partial ones; found with the rows, from the same quotation marks.
+    rows, verbatim = extract_quote_rows_verbatim(ctx.text, ctx.sentences, lexicon=_param(ctx, "speaker_roles"),
+                                                 include_beliefs=_param(ctx, "include_beliefs"))
     ctx.tables["quotes"] = rows
     speech = [r for r in rows if r["kind"] in ("direct", "partial", "indirect")]
-    # The sources' own words: direct quotes whole, and only the marked words of partial ones.
-    verbatim = verbatim_spans_from_rows(ctx.text, rows)
     ctx.shared["verbatim_spans"] = verbatim
     n_words = ctx.row.get("n_words") or 0
-    quoted_words = sum(len(WORD_RE.findall(ctx.text, s, e)) for s, e in verbatim)
+    span_words = [len(WORD_RE.findall(ctx.text, s, e)) for s, e in verbatim]
+    quoted_words = sum(span_words)
     row = ctx.row
     row["n_quotes"] = len(speech)
-    for kind in ("direct", "partial", "indirect", "term"):
-        row[f"n_{kind}"] = sum(1 for r in rows if r["kind"] == kind)
+    counts = dict.fromkeys(("direct", "partial", "indirect", "term"), 0)
+    for r in rows:
+        counts[r["kind"]] += 1
+    for kind, n in counts.items():
+        row[f"n_{kind}"] = n
     row["n_speakers"] = len({r["speaker"] for r in speech if r["speaker"] and r["speaker"] != "unresolved"})
     row["n_words_quoted"] = quoted_words
     row["share_words_quoted"] = quoted_words / n_words if n_words else float("nan")
     first = min(speech, key=lambda r: r["start"], default=None)
     row["first_speaker"] = first["speaker"] if first else ""
     row["first_speaker_type"] = first["speaker_type"] if first else ""
-    ctx.tables["speakers"] = _speaker_rows(ctx.text, speech, verbatim)
+    ctx.tables["speakers"] = _speaker_rows(ctx.text, speech, verbatim, span_words)
     ctx.tables["speaker_aliases"] = [{"acronym": k, "full_name": v}
                                      for k, v in corpus_aliases([ctx.text]).items()]
 
 
-def _speaker_rows(text: str, speech: list[dict], verbatim: list[tuple[int, int]]) -> list[dict]:
-    """One row per canonical speaker of an article: type, quotes by kind, words, first position."""
+def _speaker_rows(text: str, speech: list[dict], verbatim: list[tuple[int, int]],
+                  span_words: list[int]) -> list[dict]:
+    """One row per canonical speaker of an article: type, quotes by kind, words, first position.
+
+    ``verbatim`` are sorted, disjoint spans (as :func:`coverage.quotes.verbatim_spans_from_rows`
+    returns them) and ``span_words`` their word counts, reused for spans a quote holds whole.
+    """
     import bisect
 
-    from .segment import WORD_RE, merge_spans
+    from .segment import WORD_RE
 
     by: dict[str, dict] = {}
-    verbatim = merge_spans(verbatim)
     ends = [e for _, e in verbatim]
     order = sorted(speech, key=lambda r: r["start"])
     for rank, r in enumerate(order, start=1):
@@ -101,12 +109,16 @@ def _speaker_rows(text: str, speech: list[dict], verbatim: list[tuple[int, int]]
         entry["n_quotes"] += 1
         entry[f"n_{r['kind']}"] += 1
         entry["n_words_attributed"] += int(r["n_words"])
-        # verbatim spans are sorted and disjoint: visit only those overlapping this quote
+        # visit only the verbatim spans overlapping this quote
         k = bisect.bisect_right(ends, r["start"])
         while k < len(verbatim) and verbatim[k][0] < r["end"]:
-            lo, hi = max(verbatim[k][0], r["start"]), min(verbatim[k][1], r["end"])
-            if lo < hi:
-                entry["n_words_verbatim"] += len(WORD_RE.findall(text, lo, hi))
+            s, e = verbatim[k]
+            if r["start"] <= s and e <= r["end"]:
+                entry["n_words_verbatim"] += span_words[k]
+            else:
+                lo, hi = max(s, r["start"]), min(e, r["end"])
+                if lo < hi:
+                    entry["n_words_verbatim"] += len(WORD_RE.findall(text, lo, hi))
             k += 1
     return list(by.values())
 

@@ -21,6 +21,7 @@ from coverage.quotes import (
     CUE_WINDOW_CHARS,
     QUOTE_COLUMNS,
     extract_quote_rows,
+    extract_quote_rows_verbatim,
     extract_quotes,
     extract_quotes_many,
     find_quotations,
@@ -211,6 +212,89 @@ CASES = [
     ("Ann Lee did not say whether she would appeal.", []),
     ("The ruling was a surprise.", []),
     ('The so-called "zero tolerance" policy began in May.', [("term", '"zero tolerance"', None, None)]),
+    # after "that", a clause opening with an adverbial is still the content
+    ("Ann Lee erred but says that in hindsight she would wait.",
+     [("indirect", "in hindsight she would wait", "says", "Ann Lee")]),
+    # "adding" after a quotation's closing mark ends the first content there
+    ('Ann Lee said the plan is "a mess," adding that it will fail.',
+     [("partial", 'the plan is "a mess,"', "said", "Ann Lee"), ("indirect", "it will fail", "adding", "Ann Lee")]),
+    # headline capitals
+    ("Ann Lee Says Tariffs Will Hurt Farmers.\n\nThe vote is on Monday.",
+     [("indirect", "Tariffs Will Hurt Farmers", "Says", "Ann Lee")]),
+    # "hold" reports only with a that-clause
+    ("The court held that the law was void.", [("indirect", "the law was void", "held", "the court")]),
+    ("The mayor held a rally in Dayton.", []),
+    # "found" reports a finding of a poll, study or court, or before "that"
+    ("The poll found most voters back the plan.", [("indirect", "most voters back the plan", "found", "the poll")]),
+    ("Levine found comic relief in it.", []),
+    # "called" that names something is not speech
+    ("A new group called Black Votes Matter is raising money.", []),
+    ("He joined a movement called the People's Party.", []),
+    ("A lawyer called the ruling cruel.", [("indirect", "the ruling cruel", "called", "a lawyer")]),
+    # a tell-verb closing the sentence after a comma is parenthetical; the object ends before the day
+    ("The plan creates a new unit, Minister Ann Lee told a Senate panel Wednesday.",
+     [("indirect", "The plan creates a new unit", "told", "Ann Lee")]),
+    ("Ann Lee told a Senate panel Wednesday that the plan would fail.",
+     [("indirect", "the plan would fail", "told", "Ann Lee")]),
+    # a parenthetical cue may carry adverbials
+    ("The pilot had logged 6,300 hours, the airline said on Thursday.",
+     [("indirect", "The pilot had logged 6,300 hours", "said", "the airline")]),
+    # an inverted subject ends the clause; "X, the pollster, said Mr. Hart envisioned ..." is not inverted
+    ("Mr. Lopez, the pollster, said Mr. Hart envisioned a new approach.",
+     [("indirect", "Mr. Hart envisioned a new approach", "said", "Mr. Lopez")]),
+    ("The plan failed, said Dan Gerstein, a consultant.", [("indirect", "The plan failed", "said", "Dan Gerstein")]),
+    # an adverbial the patterns do not know, then a that-clause
+    ("Lee told a crowd in Miami Tuesday that he knows voters are angry.",
+     [("indirect", "he knows voters are angry", "told", "Lee")]),
+    ("Lee said during a visit to Iowa that taxes would fall.", [("indirect", "taxes would fall", "said", "Lee")]),
+    ("Lee spoke to reporters in a room that was crowded.", []),
+    # "with X saying" starts another attribution
+    ("Two-thirds described themselves as liberals, with three in 10 saying they are moderate.",
+     [("indirect", "themselves as liberals", "described", "Two-thirds"),
+      ("indirect", "they are moderate", "saying", "three in 10")]),
+    # the reporter's question, with an adverb before its topic
+    ("Asked Tuesday about the vote, Lee said nothing.",
+     [("indirect", "about the vote", "Asked", "unresolved"), ("indirect", "nothing", "said", "Lee")]),
+    # an aside between dashes after the subject
+    ("Many teachers \u2014 including some from Ohio \u2014 said the law is unfair.",
+     [("indirect", "the law is unfair", "said", "many teachers")]),
+    # "according to" after a colon opens the clause; a longer source phrase inside a clause
+    ("It has not gone unnoticed: According to recent polls, Lee holds 14 percent.",
+     [("indirect", "Lee holds 14 percent", "According to", "recent polls")]),
+    ("One of the decisions, according to a person close to the process, is to fight back.",
+     [("indirect", "One of the decisions, according to a person close to the process, is to fight back",
+       "according to", "a person close")]),
+    # a relative clause "which X described as ..." is the content
+    ('The server, which he described as "an open door," was hacked.',
+     [("partial", 'which he described as "an open door,"', "described", "unresolved")]),
+    # "another", "each", "every" open a subject like "the"
+    ("Another ranking says he is not a billionaire.",
+     [("indirect", "he is not a billionaire", "says", "Another ranking")]),
+    # a two-word aside after the subject
+    ("The mayor, for example, said the plan failed.", [("indirect", "the plan failed", "said", "the mayor")]),
+    # a participle after the content starts the same speaker's next attribution
+    ("Lee said he would release the files Friday, calling them boring.",
+     [("indirect", "he would release the files Friday", "said", "Lee"),
+      ("indirect", "them boring", "calling", "Lee")]),
+    # content ends at a semicolon and at a contrasting "while" clause
+    ("Lee said voters want an outsider, while others want experience.",
+     [("indirect", "voters want an outsider", "said", "Lee")]),
+    ("Lee said taxes would rise; the council disagreed.", [("indirect", "taxes would rise", "said", "Lee")]),
+    # a source with an apposition at the end of the sentence: the clause before it
+    ("Turnout fell, according to Ann Lee, director of the survey center.",
+     [("indirect", "Turnout fell", "according to", "Ann Lee")]),
+    # unnamed sources: the noun scanners would stop at "to him"
+    ("Lee will rethink it, a source close to him said.",
+     [("indirect", "Lee will rethink it", "said", "a source close to him")]),
+    # poll shares with a capitalized number word
+    ("Two in three said they would vote.", [("indirect", "they would vote", "said", "Two in three")]),
+    # "As X noted, ..." introduces the clause after the comma
+    ("As the Daily Herald noted, the mayor won.", [("indirect", "the mayor won", "noted", "Daily Herald")]),
+    ("Workers can get in trouble, and as Comey noted, people in the case could face sanctions.",
+     [("indirect", "people in the case could face sanctions", "noted", "Comey")]),
+    # "according to X" inside a clause: the whole clause
+    ("Other gaps, according to the survey, include age and income.",
+     [("indirect", "Other gaps, according to the survey, include age and income", "according to", "the survey")]),
 ]
 
 
@@ -441,6 +525,13 @@ def test_extract_quote_rows_equals_extract_quotes_records(row_texts):
 def test_extract_quote_rows_passes_parameters(row_texts, params):
     for text in row_texts[:4]:
         assert extract_quote_rows(text, **params) == _plain(extract_quotes(text, **params).to_dict("records"))
+
+
+def test_extract_quote_rows_verbatim_equals_the_two_calls(row_texts):
+    for text in row_texts:
+        rows, spans = extract_quote_rows_verbatim(text)
+        assert rows == extract_quote_rows(text)
+        assert spans == verbatim_spans_from_rows(text, rows)
 
 
 def test_verbatim_spans_from_rows_equals_verbatim_spans(row_texts):
