@@ -670,6 +670,8 @@ class _Edge:
     __getitem__ = __eq__ = __ne__ = __hash__ = __len__ = __iter__ = __contains__ = _need_more
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):  # introspection (doctest, inspect), not a token method
+            raise AttributeError(name)
         raise _NeedMore
 
 
