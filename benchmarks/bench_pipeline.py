@@ -96,17 +96,21 @@ def stream(n: int, jobs: int) -> None:
                     fh.write(json.dumps(row) + "\n")
         size = src.stat().st_size / 1e6
         me = psutil.Process()
-        peak = {"main": 0.0, "total": 0.0, "workers": 0}
+        peak = {"main": 0.0, "total": 0.0, "pss": 0.0, "workers": 0}
         running = True
 
         def watch() -> None:
+            # Summed RSS counts the pages that workers share copy-on-write with the process they
+            # were forked from once per process; PSS divides each shared page among its sharers.
             while running:
                 try:
                     kids = me.children(recursive=True)
+                    procs = [me, *kids]
                     rss = me.memory_info().rss / 2**20
-                    total = rss + sum(k.memory_info().rss for k in kids) / 2**20
+                    total = sum(p.memory_info().rss for p in procs) / 2**20
+                    pss = sum(p.memory_full_info().pss for p in procs) / 2**20
                     peak.update(main=max(peak["main"], rss), total=max(peak["total"], total),
-                                workers=max(peak["workers"], len(kids)))
+                                pss=max(peak["pss"], pss), workers=max(peak["workers"], len(kids)))
                 except psutil.Error:
                     pass
                 time.sleep(0.2)
@@ -121,8 +125,9 @@ def stream(n: int, jobs: int) -> None:
         watcher.join()
         print(f"streamed {n:,} articles ({size:.0f} MB JSONL) to Parquet with {jobs} process(es): "
               f"{n / seconds:.0f} articles/s; peak RSS {peak['main']:.0f} MB in the main process "
-              f"({before:.0f} MB before the run), {peak['total']:.0f} MB summed with its "
-              f"{peak['workers']} helper processes (sampled every 0.2 s)")
+              f"({before:.0f} MB before the run); with its {peak['workers']} helper processes "
+              f"{peak['pss']:.0f} MB PSS ({peak['total']:.0f} MB summed RSS, which counts shared "
+              f"pages once per process); sampled every 0.2 s")
 
 
 def real_articles(path: str, n: int):
