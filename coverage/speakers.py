@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -124,6 +125,8 @@ _POSSESSIVE_RE = re.compile(r"[\u2019']s?$")
 # every string _POSSESSIVE_RE matches in ends so ("$" also matches before a final newline)
 _POSSESSIVE_ENDS = tuple(p + n for p in ("\u2019", "'", "\u2019s", "'s") for n in ("", "\n"))
 _TRAILING_PAREN_RE = re.compile(r"\s*\([^)]*\)$")
+# the word after every "the " (a look-ahead, so "the the judge" yields "the" and "judge")
+_THE_NEXT_RE = re.compile(r"the (?=([^\W_]+))")
 
 
 # --------------------------------------------------------------------------------------------
@@ -358,9 +361,17 @@ def _split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
     return tokens[:i], tokens[i:]
 
 
+class _Run(NamedTuple):
+    """A capitalized run of several words, parsed."""
+
+    title: tuple[str, ...]  # title or descriptor tokens ("U.S. District Judge")
+    name: tuple[str, ...]  # name tokens ("Dana Sabraw")
+    person: str  # the name joined when it is a person's (2+ words, none an organization's), else ""
+
+
 @lru_cache(maxsize=65536)
-def _parse_run(run: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """A capitalized run of several words as (title tokens, name tokens); None if only stop words.
+def _parse_run(run: str) -> _Run | None:
+    """A capitalized run of several words as title and name tokens; None if only stop words.
 
     Pure and cached: the same names and titles recur across a corpus."""
     tokens = run.split()
@@ -372,7 +383,9 @@ def _parse_run(run: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     tokens = [t[:-1] if t.endswith(".") and len(t) > 2 and t not in _TITLE_WORDS and "." not in t[:-1]
               else t for t in tokens]
     title, name = _split_title(tokens)
-    return tuple(title), tuple(t for t in name if t not in _STOP_CAPS)
+    kept = tuple(t for t in name if t not in _STOP_CAPS)
+    person = " ".join(kept) if len(kept) >= 2 and not any(t in _ORG_WORDS for t in kept) else ""
+    return _Run(tuple(title), kept, person)
 
 
 def _is_acronym(tok: str) -> bool:
@@ -434,19 +447,17 @@ class SpeakerResolver:
                 if names is not None:
                     mentions.append((m.start(), names[-1]))
                 continue
-            parsed = _parse_run(g)
-            if parsed is None:
+            run = _parse_run(g)
+            if run is None:
                 continue
-            title, name = parsed
-            if len(name) >= 2 and not any(t in _ORG_WORDS for t in name):
-                full = " ".join(name)
+            if run.person:
                 pre = text[max(0, m.start() - 40) : m.start()].split()
                 pre_desc = [w for w in pre[-3:] if w.islower() or _is_acronym(w)]
-                desc = " ".join(pre_desc + list(title))
-                ent = self._person(full, desc)
+                desc = " ".join(pre_desc + list(run.title))
+                ent = self._person(run.person, desc)
                 mentions.append((m.start(), ent.canonical))
-            elif len(name) == 1 and name[0] in surnames:
-                mentions.append((m.start(), surnames[name[0]][-1]))
+            elif len(run.name) == 1 and run.name[0] in surnames:
+                mentions.append((m.start(), surnames[run.name[0]][-1]))
         # later definite mentions by title ("the judge", "the secretary") are person mentions
         heads: dict[str, str] = {}
         for ent in self.entities.values():
@@ -456,7 +467,12 @@ class SpeakerResolver:
                     if words and words[-1].isalpha() and len(words[-1]) > 2:
                         heads.setdefault(words[-1].lower(), ent.canonical)
         low_text = text.lower() if heads else ""
+        # a head (letters only) is found only if it is the whole word after some "the ": one
+        # pass rules most heads out
+        followed = set(_THE_NEXT_RE.findall(low_text))
         for head, canon in heads.items():
+            if head not in followed and head.isalpha():
+                continue
             pos = low_text.find("the " + head)
             while pos >= 0:
                 after = pos + 4 + len(head)
