@@ -935,15 +935,15 @@ def _np_forward(text: str, pos: int, hi: int, max_tokens: int = 9) -> tuple[int,
     w = first.group()
     if w.lower() in _PRON_SUBJ or w.lower() in _OBJECT_PRONOUNS:
         return first.span()  # "he", "them": the first token is the phrase
-    # the scan reads at most max_tokens + 1 tokens: tokenize no further
-    toks = [(first.start(), first.end(), w)]
-    toks.extend((m.start(), m.end(), m.group()) for m in itertools.islice(found, max_tokens + 1))
+    # the scan reads at most max_tokens + 1 tokens: tokenize no further (match objects: the
+    # scan reads the offsets of a few only)
+    toks = [first, *itertools.islice(found, max_tokens + 1)]
     i = 0
     end = -1
     n = 0
     cue_words = _cue_words()
     while i < len(toks) and n < max_tokens:
-        w = toks[i][2]
+        w = toks[i].group()
         lw = w.lower()
         if lw in cue_words:
             break
@@ -956,13 +956,13 @@ def _np_forward(text: str, pos: int, hi: int, max_tokens: int = 9) -> tuple[int,
         if w in _TIME_WORDS:
             break
         if _is_cap(w) and w not in _CAP_STOP:
-            end = toks[i][1]
+            end = toks[i].end()
         elif lw in _ROLE_NOUNS:
-            end = toks[i][1]
+            end = toks[i].end()
         elif w in ("\u2019s", "'s"):
             pass
         elif lw in ("of", "for") and end > 0 and i + 1 < len(toks) and (
-            _is_cap(toks[i + 1][2]) or toks[i + 1][2].lower() in _DET
+            _is_cap(toks[i + 1].group()) or toks[i + 1].group().lower() in _DET
         ):
             pass
         elif w[:1].islower() and lw not in _STOP_LOWER and w.isalpha() and i + 1 < len(toks):
@@ -971,16 +971,18 @@ def _np_forward(text: str, pos: int, hi: int, max_tokens: int = 9) -> tuple[int,
             break
         i += 1
         n += 1
-    last_lower = i >= 2 and toks[i - 1][2][:1].islower() and toks[i - 1][2].isalpha()
+    last = toks[i - 1].group() if i >= 1 else ""
+    last_lower = i >= 2 and last[:1].islower() and last.isalpha()
+    det_first = first.group().lower() in _DET
     if end < 0:
-        if toks[0][2].lower() in _DET and last_lower:
-            return toks[0][0], toks[i - 1][1]
+        if det_first and last_lower:
+            return first.start(), toks[i - 1].end()
         return None
-    if toks[0][2].lower() in _DET and last_lower and end < toks[i - 1][1] and i < len(toks) and (
-        toks[i][2] in _TIME_WORDS or not toks[i][2][:1].isalnum()
+    if det_first and last_lower and end < toks[i - 1].end() and i < len(toks) and (
+        toks[i].group() in _TIME_WORDS or not toks[i].group()[:1].isalnum()
     ):
-        return toks[0][0], toks[i - 1][1]  # "a Senate panel Wednesday": the head ends before the date
-    return toks[0][0], end
+        return first.start(), toks[i - 1].end()  # "a Senate panel Wednesday": the head ends before the date
+    return first.start(), end
 
 
 # --------------------------------------------------------------------------------------------
