@@ -1043,15 +1043,16 @@ def _n_words(text: str, s: int, e: int) -> int:
     return len(_WORDS_RE.findall(text, s, e))
 
 
+#: Words a title or name may hold in lower case ("Sunday Morning Futures", "Friends of the Earth").
+_TERM_MINOR = frozenset({"of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "at", "&"})
+
+
 def _is_term(text: str, q: _Quotation) -> bool:
     inner = text[q.start : q.end].strip("\"'`\u201c\u201d\u201e\u00ab\u00bb \n")
-    words = inner.split()
-    if not words or len(words) > 5:
+    words = inner.split(maxsplit=5)  # six pieces: more than five words, whatever the rest holds
+    if not words or len(words) > 5 or inner[-1:] in "!?":
         return False
-    minor = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "at", "&"}
-    caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha() or w in minor)
-    if inner[-1:] in "!?":
-        return False
+    caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha() or w in _TERM_MINOR)
     if caps == len(words) and words[0][:1].isupper():
         return True  # a name or a title: "Sunday Morning Futures," "Ms. L"
     return len(words) <= 2 and inner[-1:] != "," and inner[:1].isupper()
