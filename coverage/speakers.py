@@ -333,6 +333,8 @@ class _Entity:
     descriptors: list[str] = field(default_factory=list)
     surname: str = ""
     _seen: set[str] = field(default_factory=set, repr=False)
+    #: The lower-cased words of the descriptors, which definite descriptions are matched against.
+    words: set[str] = field(default_factory=set, repr=False)
 
     def describe(self, descriptor: str) -> None:
         """Add a descriptor once. Repeats add nothing to typing or matching, and a list that
@@ -340,6 +342,7 @@ class _Entity:
         if descriptor not in self._seen:
             self._seen.add(descriptor)
             self.descriptors.append(descriptor)
+            self.words.update(descriptor.lower().split())
 
 
 #: Words that end the head of a description ("a federal judge in California").
@@ -630,8 +633,8 @@ class SpeakerResolver:
         lowered = [t for t in core if t[:1].islower()]
         if not caps or (lowered and core[-1][:1].islower()):
             # a definite description: "the judge", "the civil rights group"
-            for ent in reversed(list(self.entities.values())):
-                if ent.is_person and any(head in d.lower().split() for d in ent.descriptors):
+            for ent in reversed(self.entities.values()):
+                if ent.is_person and head in ent.words:
                     return ent.canonical
             if mention.split()[0].lower() in {"the", "this", "that"}:
                 typ = type_of(bare, self.lexicon)
