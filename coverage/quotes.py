@@ -1409,7 +1409,8 @@ def _frame_quotations(art: _Article, cut_after_quote: bool) -> set[int]:
                 suffix_end = min(nxt_hi, max(nq, q.end))
         cue = speaker = None
         frame_end = q.end
-        if _is_term(text, q) and text[prev_end : q.start].strip(" \t\n\u2014\u2013-("):
+        term = _is_term(text, q)
+        if term and text[prev_end : q.start].strip(" \t\n\u2014\u2013-("):
             suffix_end = q.end  # a title mid-sentence ('on “Sunday Morning Futures,” Issa said') has no frame
         # suffix frame: "...," the judge said / said the judge
         pos = _FRAME_GAP_RE.match(text, q.end, max(q.end, suffix_end)).end()
@@ -1500,7 +1501,7 @@ def _frame_quotations(art: _Article, cut_after_quote: bool) -> set[int]:
         elif not before and not after:
             q.kind = "floating"
         else:
-            q.kind = "term" if _is_term(text, q) else "fragment"
+            q.kind = "term" if term else "fragment"
     return used_cues
 
 
