@@ -195,25 +195,58 @@ def _match_rank(text: str, lex: RoleLexicon) -> int | None:
     """Rank (priority) of the best lexicon type found in ``text``, None if none."""
     best: int | None = None
     for part in text.split(" | "):
-        words = _LEX_TOKEN_RE.findall(part)
-        lows = [w.lower() for w in words]
-        n_words = len(words)
-        for i in range(n_words):
-            for n in range(1, min(lex.max_words, n_words - i) + 1):
-                tup = tuple(words[i : i + n])
-                r = lex.cased.get(tup)
-                if r is None and tup[-1].endswith("."):
-                    r = lex.cased.get(tup[:-1] + (tup[-1][:-1],))
-                low = tuple(lows[i : i + n])
-                r2 = lex.lower.get(low)
-                if r2 is None and low[-1].endswith("."):
-                    r2 = lex.lower.get(low[:-1] + (low[-1][:-1],))
-                for x in (r, r2):
-                    if x is not None and (best is None or x < best):
-                        best = x
-                        if best == 0:
-                            return 0
+        r = _part_rank(part, lex)
+        if r is not None and (best is None or r < best):
+            best = r
+            if best == 0:
+                return 0
     return best
+
+
+@lru_cache(maxsize=8)
+def _prefixes(lex: RoleLexicon) -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
+    """Every leading run of words of the lexicon's cased and lower-case patterns."""
+    cased = frozenset(k[:j] for k in lex.cased for j in range(1, len(k) + 1))
+    lower = frozenset(k[:j] for k in lex.lower for j in range(1, len(k) + 1))
+    return cased, lower
+
+
+@lru_cache(maxsize=65536)
+def _part_rank(part: str, lex: RoleLexicon) -> int | None:
+    """:func:`_match_rank` of one part of a description (the name, the mention, a descriptor).
+
+    Pure and cached: a speaker is typed again as its descriptors grow, from parts seen before.
+    The n-grams starting at a word grow only while they begin some pattern."""
+    cased_pre, lower_pre = _prefixes(lex)
+    words = _LEX_TOKEN_RE.findall(part)
+    lows = [w.lower() for w in words]
+    ranks: list[int | None] = []
+    for i in range(len(words)):
+        cased_on = lower_on = True
+        for n in range(1, min(lex.max_words, len(words) - i) + 1):
+            if cased_on:
+                tup = tuple(words[i : i + n])
+                ranks.append(_lookup(lex.cased, tup))
+                cased_on = tup in cased_pre
+            if lower_on:
+                low = tuple(lows[i : i + n])
+                ranks.append(_lookup(lex.lower, low))
+                lower_on = low in lower_pre
+            if not (cased_on or lower_on):
+                break
+    found = [r for r in ranks if r is not None]
+    return min(found) if found else None
+
+
+def _lookup(table: dict[tuple[str, ...], int], words: tuple[str, ...]) -> int | None:
+    """The rank of a pattern, matched as is or with its last word's final period dropped.
+
+    A longer n-gram can match only if this one begins a pattern: the period is dropped from the
+    last word only, so its shorter n-grams are matched as they are."""
+    r = table.get(words)
+    if r is None and words[-1].endswith("."):
+        r = table.get(words[:-1] + (words[-1][:-1],))
+    return r
 
 
 @lru_cache(maxsize=1)
