@@ -125,6 +125,8 @@ _POSSESSIVE_RE = re.compile(r"[\u2019']s?$")
 # every string _POSSESSIVE_RE matches in ends so ("$" also matches before a final newline)
 _POSSESSIVE_ENDS = tuple(p + n for p in ("\u2019", "'", "\u2019s", "'s") for n in ("", "\n"))
 _TRAILING_PAREN_RE = re.compile(r"\s*\([^)]*\)$")
+# where the head of a description ends ("spokesman | for the Department of Justice")
+_HEAD_PART_END_RE = re.compile(r"\s(?:of|for|at|with|from|in)\s")
 # the word after every "the " (a look-ahead, so "the the judge" yields "the" and "judge")
 _THE_NEXT_RE = re.compile(r"the (?=([^\W_]+))")
 
@@ -290,7 +292,7 @@ def load_role_lexicon(lexicon: str | Path | pd.DataFrame | RoleLexicon | None = 
 
 
 def _head_part(description: str) -> str:
-    m = re.search(r"\s(?:of|for|at|with|from|in)\s", description)
+    m = _HEAD_PART_END_RE.search(description)
     return description[: m.start()] if m else description
 
 
