@@ -594,3 +594,17 @@ def test_definite_mentions_of_a_titled_person(text, head_at):
     resolver = SpeakerResolver(text)
     positions = [p for p, canon in zip(resolver.person_pos, resolver.person_at) if canon == "Dana Sabraw"]
     assert positions == [2] + head_at  # the run "S. District Judge Dana Sabraw", then "the judge"
+
+
+@pytest.mark.parametrize("description, expected", [
+    ("White House press secretary Sarah Sanders", "white house"),  # the longer pattern ranks first
+    ("White House press secretary.", "white house"),  # a final period on a pattern's last word
+    ("the White House. press", "media"),  # "White House" only begins a pattern
+    ("the press secretary", "media"),
+    ("Gov. Jerry Brown", "governor"),
+    ("Governor Jerry Brown | White House press", "media"),
+])
+def test_lexicon_patterns_of_several_words(description, expected):
+    lex = load_role_lexicon(pd.DataFrame({"pattern": ["White House press secretary", "press", "Gov"],
+                                          "speaker_type": ["white house", "media", "governor"]}))
+    assert type_of(description, lex) == expected
