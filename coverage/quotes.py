@@ -173,7 +173,16 @@ def _cue_words() -> frozenset[str]:
 
 @dataclass(frozen=True)
 class _Cues:
+    """The cue pattern of some categories, its lemmas and categories.
+
+    ``scan`` is ``rx`` with its look-behind (no word character, apostrophe or hyphen before the
+    cue) replaced by one character that is neither an ASCII word character, an apostrophe nor a
+    hyphen: it finds the same cues, one character early, without trying every position of the
+    text (see :func:`_cue_matches`).
+    """
+
     rx: re.Pattern[str]
+    scan: re.Pattern[str]
     lemma: dict[str, str]
     category: dict[str, str]
 
@@ -193,7 +202,34 @@ def _cues(categories: tuple[str, ...]) -> _Cues:
     headline = {w for w in _HEADLINE_CUES if w.lower() in forms}
     alt = _trie_regex(sorted(forms | headline | {"according to", "According to"}))
     rx = re.compile(rf"(?<![\w\u2019'-]){alt}(?![\w-])")
-    return _Cues(rx=rx, lemma={r[0]: r[1] for r in rows}, category={r[0]: r[2] for r in rows})
+    scan = re.compile(rf"[^0-9A-Za-z_'-]{alt}(?![\w-])")
+    return _Cues(rx=rx, scan=scan, lemma={r[0]: r[1] for r in rows}, category={r[0]: r[2] for r in rows})
+
+
+def _cue_matches(text: str, cues: _Cues) -> list[re.Match[str]]:
+    """``list(cues.rx.finditer(text))``, found with ``cues.scan``.
+
+    The look-behind of ``rx`` is tried at every position of the text; ``scan`` starts with a
+    character class, which the regex engine skips through quickly, and only where a cue follows
+    one of its characters is that character checked (a non-ASCII letter or "’" is not a
+    boundary) and the cue matched with ``rx`` itself. After a character that is not a boundary,
+    the search resumes at the cue's first letter, where ``rx``'s own search would have gone on.
+    """
+    out: list[re.Match[str]] = []
+    first = cues.rx.match(text)
+    if first is not None:
+        out.append(first)
+    pos = first.end() if first is not None else 0
+    while True:
+        for m in cues.scan.finditer(text, pos):
+            c = text[m.start()]
+            if c < "\x80" or not (c.isalnum() or c == "\u2019"):
+                out.append(cues.rx.match(text, m.start() + 1))
+            else:
+                pos = m.start() + 1
+                break
+        else:
+            return out
 
 
 # --------------------------------------------------------------------------------------------
@@ -892,20 +928,22 @@ def _sentence_subject(text: str, s_lo: int, hi: int) -> tuple[int, int] | None:
 
 def _np_forward(text: str, pos: int, hi: int, max_tokens: int = 9) -> tuple[int, int] | None:
     """The noun phrase starting at ``pos``: "ACLU attorney Lee Gelernt", "the judge", "he"."""
-    # the scan reads at most max_tokens + 1 tokens: tokenize no further
-    toks = [(m.start(), m.end(), m.group())
-            for m in itertools.islice(_TOKEN_RE.finditer(text, pos, min(hi, pos + 200)), max_tokens + 2)]
-    if not toks:
+    found = _TOKEN_RE.finditer(text, pos, min(hi, pos + 200))
+    first = next(found, None)
+    if first is None:
         return None
-    w = toks[0][2]
+    w = first.group()
     if w.lower() in _PRON_SUBJ or w.lower() in _OBJECT_PRONOUNS:
-        return toks[0][0], toks[0][1]
+        return first.span()  # "he", "them": the first token is the phrase
+    # the scan reads at most max_tokens + 1 tokens: tokenize no further (match objects: the
+    # scan reads the offsets of a few only)
+    toks = [first, *itertools.islice(found, max_tokens + 1)]
     i = 0
     end = -1
     n = 0
     cue_words = _cue_words()
     while i < len(toks) and n < max_tokens:
-        w = toks[i][2]
+        w = toks[i].group()
         lw = w.lower()
         if lw in cue_words:
             break
@@ -918,13 +956,13 @@ def _np_forward(text: str, pos: int, hi: int, max_tokens: int = 9) -> tuple[int,
         if w in _TIME_WORDS:
             break
         if _is_cap(w) and w not in _CAP_STOP:
-            end = toks[i][1]
+            end = toks[i].end()
         elif lw in _ROLE_NOUNS:
-            end = toks[i][1]
+            end = toks[i].end()
         elif w in ("\u2019s", "'s"):
             pass
         elif lw in ("of", "for") and end > 0 and i + 1 < len(toks) and (
-            _is_cap(toks[i + 1][2]) or toks[i + 1][2].lower() in _DET
+            _is_cap(toks[i + 1].group()) or toks[i + 1].group().lower() in _DET
         ):
             pass
         elif w[:1].islower() and lw not in _STOP_LOWER and w.isalpha() and i + 1 < len(toks):
@@ -933,16 +971,18 @@ def _np_forward(text: str, pos: int, hi: int, max_tokens: int = 9) -> tuple[int,
             break
         i += 1
         n += 1
-    last_lower = i >= 2 and toks[i - 1][2][:1].islower() and toks[i - 1][2].isalpha()
+    last = toks[i - 1].group() if i >= 1 else ""
+    last_lower = i >= 2 and last[:1].islower() and last.isalpha()
+    det_first = first.group().lower() in _DET
     if end < 0:
-        if toks[0][2].lower() in _DET and last_lower:
-            return toks[0][0], toks[i - 1][1]
+        if det_first and last_lower:
+            return first.start(), toks[i - 1].end()
         return None
-    if toks[0][2].lower() in _DET and last_lower and end < toks[i - 1][1] and i < len(toks) and (
-        toks[i][2] in _TIME_WORDS or not toks[i][2][:1].isalnum()
+    if det_first and last_lower and end < toks[i - 1].end() and i < len(toks) and (
+        toks[i].group() in _TIME_WORDS or not toks[i].group()[:1].isalnum()
     ):
-        return toks[0][0], toks[i - 1][1]  # "a Senate panel Wednesday": the head ends before the date
-    return toks[0][0], end
+        return first.start(), toks[i - 1].end()  # "a Senate panel Wednesday": the head ends before the date
+    return first.start(), end
 
 
 # --------------------------------------------------------------------------------------------
@@ -1003,15 +1043,16 @@ def _n_words(text: str, s: int, e: int) -> int:
     return len(_WORDS_RE.findall(text, s, e))
 
 
+#: Words a title or name may hold in lower case ("Sunday Morning Futures", "Friends of the Earth").
+_TERM_MINOR = frozenset({"of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "at", "&"})
+
+
 def _is_term(text: str, q: _Quotation) -> bool:
     inner = text[q.start : q.end].strip("\"'`\u201c\u201d\u201e\u00ab\u00bb \n")
-    words = inner.split()
-    if not words or len(words) > 5:
+    words = inner.split(maxsplit=5)  # six pieces: more than five words, whatever the rest holds
+    if not words or len(words) > 5 or inner[-1:] in "!?":
         return False
-    minor = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "at", "&"}
-    caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha() or w in minor)
-    if inner[-1:] in "!?":
-        return False
+    caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha() or w in _TERM_MINOR)
     if caps == len(words) and words[0][:1].isupper():
         return True  # a name or a title: "Sunday Morning Futures," "Ms. L"
     return len(words) <= 2 and inner[-1:] != "," and inner[:1].isupper()
@@ -1290,7 +1331,7 @@ class _Article:
         self.quotes = quotes
         self.q_starts = [q.start for q in quotes]
         self.cues = cues
-        self.cue_matches = list(cues.rx.finditer(text))
+        self.cue_matches = _cue_matches(text, cues)
         self.cue_starts = [m.start() for m in self.cue_matches]
         self.cue_ends = [m.end() for m in self.cue_matches]
 
@@ -1368,7 +1409,8 @@ def _frame_quotations(art: _Article, cut_after_quote: bool) -> set[int]:
                 suffix_end = min(nxt_hi, max(nq, q.end))
         cue = speaker = None
         frame_end = q.end
-        if _is_term(text, q) and text[prev_end : q.start].strip(" \t\n\u2014\u2013-("):
+        term = _is_term(text, q)
+        if term and text[prev_end : q.start].strip(" \t\n\u2014\u2013-("):
             suffix_end = q.end  # a title mid-sentence ('on “Sunday Morning Futures,” Issa said') has no frame
         # suffix frame: "...," the judge said / said the judge
         pos = _FRAME_GAP_RE.match(text, q.end, max(q.end, suffix_end)).end()
@@ -1459,7 +1501,7 @@ def _frame_quotations(art: _Article, cut_after_quote: bool) -> set[int]:
         elif not before and not after:
             q.kind = "floating"
         else:
-            q.kind = "term" if _is_term(text, q) else "fragment"
+            q.kind = "term" if term else "fragment"
     return used_cues
 
 

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -124,6 +125,10 @@ _POSSESSIVE_RE = re.compile(r"[\u2019']s?$")
 # every string _POSSESSIVE_RE matches in ends so ("$" also matches before a final newline)
 _POSSESSIVE_ENDS = tuple(p + n for p in ("\u2019", "'", "\u2019s", "'s") for n in ("", "\n"))
 _TRAILING_PAREN_RE = re.compile(r"\s*\([^)]*\)$")
+# where the head of a description ends ("spokesman | for the Department of Justice")
+_HEAD_PART_END_RE = re.compile(r"\s(?:of|for|at|with|from|in)\s")
+# the word after every "the " (a look-ahead, so "the the judge" yields "the" and "judge")
+_THE_NEXT_RE = re.compile(r"the (?=([^\W_]+))")
 
 
 # --------------------------------------------------------------------------------------------
@@ -192,25 +197,58 @@ def _match_rank(text: str, lex: RoleLexicon) -> int | None:
     """Rank (priority) of the best lexicon type found in ``text``, None if none."""
     best: int | None = None
     for part in text.split(" | "):
-        words = _LEX_TOKEN_RE.findall(part)
-        lows = [w.lower() for w in words]
-        n_words = len(words)
-        for i in range(n_words):
-            for n in range(1, min(lex.max_words, n_words - i) + 1):
-                tup = tuple(words[i : i + n])
-                r = lex.cased.get(tup)
-                if r is None and tup[-1].endswith("."):
-                    r = lex.cased.get(tup[:-1] + (tup[-1][:-1],))
-                low = tuple(lows[i : i + n])
-                r2 = lex.lower.get(low)
-                if r2 is None and low[-1].endswith("."):
-                    r2 = lex.lower.get(low[:-1] + (low[-1][:-1],))
-                for x in (r, r2):
-                    if x is not None and (best is None or x < best):
-                        best = x
-                        if best == 0:
-                            return 0
+        r = _part_rank(part, lex)
+        if r is not None and (best is None or r < best):
+            best = r
+            if best == 0:
+                return 0
     return best
+
+
+@lru_cache(maxsize=8)
+def _prefixes(lex: RoleLexicon) -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
+    """Every leading run of words of the lexicon's cased and lower-case patterns."""
+    cased = frozenset(k[:j] for k in lex.cased for j in range(1, len(k) + 1))
+    lower = frozenset(k[:j] for k in lex.lower for j in range(1, len(k) + 1))
+    return cased, lower
+
+
+@lru_cache(maxsize=65536)
+def _part_rank(part: str, lex: RoleLexicon) -> int | None:
+    """:func:`_match_rank` of one part of a description (the name, the mention, a descriptor).
+
+    Pure and cached: a speaker is typed again as its descriptors grow, from parts seen before.
+    The n-grams starting at a word grow only while they begin some pattern."""
+    cased_pre, lower_pre = _prefixes(lex)
+    words = _LEX_TOKEN_RE.findall(part)
+    lows = [w.lower() for w in words]
+    ranks: list[int | None] = []
+    for i in range(len(words)):
+        cased_on = lower_on = True
+        for n in range(1, min(lex.max_words, len(words) - i) + 1):
+            if cased_on:
+                tup = tuple(words[i : i + n])
+                ranks.append(_lookup(lex.cased, tup))
+                cased_on = tup in cased_pre
+            if lower_on:
+                low = tuple(lows[i : i + n])
+                ranks.append(_lookup(lex.lower, low))
+                lower_on = low in lower_pre
+            if not (cased_on or lower_on):
+                break
+    found = [r for r in ranks if r is not None]
+    return min(found) if found else None
+
+
+def _lookup(table: dict[tuple[str, ...], int], words: tuple[str, ...]) -> int | None:
+    """The rank of a pattern, matched as is or with its last word's final period dropped.
+
+    A longer n-gram can match only if this one begins a pattern: the period is dropped from the
+    last word only, so its shorter n-grams are matched as they are."""
+    r = table.get(words)
+    if r is None and words[-1].endswith("."):
+        r = table.get(words[:-1] + (words[-1][:-1],))
+    return r
 
 
 @lru_cache(maxsize=1)
@@ -254,7 +292,7 @@ def load_role_lexicon(lexicon: str | Path | pd.DataFrame | RoleLexicon | None = 
 
 
 def _head_part(description: str) -> str:
-    m = re.search(r"\s(?:of|for|at|with|from|in)\s", description)
+    m = _HEAD_PART_END_RE.search(description)
     return description[: m.start()] if m else description
 
 
@@ -330,6 +368,8 @@ class _Entity:
     descriptors: list[str] = field(default_factory=list)
     surname: str = ""
     _seen: set[str] = field(default_factory=set, repr=False)
+    #: The lower-cased words of the descriptors, which definite descriptions are matched against.
+    words: set[str] = field(default_factory=set, repr=False)
 
     def describe(self, descriptor: str) -> None:
         """Add a descriptor once. Repeats add nothing to typing or matching, and a list that
@@ -337,6 +377,7 @@ class _Entity:
         if descriptor not in self._seen:
             self._seen.add(descriptor)
             self.descriptors.append(descriptor)
+            self.words.update(descriptor.lower().split())
 
 
 #: Words that end the head of a description ("a federal judge in California").
@@ -358,9 +399,17 @@ def _split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
     return tokens[:i], tokens[i:]
 
 
+class _Run(NamedTuple):
+    """A capitalized run of several words, parsed."""
+
+    title: tuple[str, ...]  # title or descriptor tokens ("U.S. District Judge")
+    name: tuple[str, ...]  # name tokens ("Dana Sabraw")
+    person: str  # the name joined when it is a person's (2+ words, none an organization's), else ""
+
+
 @lru_cache(maxsize=65536)
-def _parse_run(run: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """A capitalized run of several words as (title tokens, name tokens); None if only stop words.
+def _parse_run(run: str) -> _Run | None:
+    """A capitalized run of several words as title and name tokens; None if only stop words.
 
     Pure and cached: the same names and titles recur across a corpus."""
     tokens = run.split()
@@ -372,7 +421,9 @@ def _parse_run(run: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     tokens = [t[:-1] if t.endswith(".") and len(t) > 2 and t not in _TITLE_WORDS and "." not in t[:-1]
               else t for t in tokens]
     title, name = _split_title(tokens)
-    return tuple(title), tuple(t for t in name if t not in _STOP_CAPS)
+    kept = tuple(t for t in name if t not in _STOP_CAPS)
+    person = " ".join(kept) if len(kept) >= 2 and not any(t in _ORG_WORDS for t in kept) else ""
+    return _Run(tuple(title), kept, person)
 
 
 def _is_acronym(tok: str) -> bool:
@@ -434,19 +485,17 @@ class SpeakerResolver:
                 if names is not None:
                     mentions.append((m.start(), names[-1]))
                 continue
-            parsed = _parse_run(g)
-            if parsed is None:
+            run = _parse_run(g)
+            if run is None:
                 continue
-            title, name = parsed
-            if len(name) >= 2 and not any(t in _ORG_WORDS for t in name):
-                full = " ".join(name)
+            if run.person:
                 pre = text[max(0, m.start() - 40) : m.start()].split()
                 pre_desc = [w for w in pre[-3:] if w.islower() or _is_acronym(w)]
-                desc = " ".join(pre_desc + list(title))
-                ent = self._person(full, desc)
+                desc = " ".join(pre_desc + list(run.title))
+                ent = self._person(run.person, desc)
                 mentions.append((m.start(), ent.canonical))
-            elif len(name) == 1 and name[0] in surnames:
-                mentions.append((m.start(), surnames[name[0]][-1]))
+            elif len(run.name) == 1 and run.name[0] in surnames:
+                mentions.append((m.start(), surnames[run.name[0]][-1]))
         # later definite mentions by title ("the judge", "the secretary") are person mentions
         heads: dict[str, str] = {}
         for ent in self.entities.values():
@@ -456,7 +505,12 @@ class SpeakerResolver:
                     if words and words[-1].isalpha() and len(words[-1]) > 2:
                         heads.setdefault(words[-1].lower(), ent.canonical)
         low_text = text.lower() if heads else ""
+        # a head (letters only) is found only if it is the whole word after some "the ": one
+        # pass rules most heads out
+        followed = set(_THE_NEXT_RE.findall(low_text))
         for head, canon in heads.items():
+            if head not in followed and head.isalpha():
+                continue
             pos = low_text.find("the " + head)
             while pos >= 0:
                 after = pos + 4 + len(head)
@@ -614,8 +668,8 @@ class SpeakerResolver:
         lowered = [t for t in core if t[:1].islower()]
         if not caps or (lowered and core[-1][:1].islower()):
             # a definite description: "the judge", "the civil rights group"
-            for ent in reversed(list(self.entities.values())):
-                if ent.is_person and any(head in d.lower().split() for d in ent.descriptors):
+            for ent in reversed(self.entities.values()):
+                if ent.is_person and head in ent.words:
                     return ent.canonical
             if mention.split()[0].lower() in {"the", "this", "that"}:
                 typ = type_of(bare, self.lexicon)

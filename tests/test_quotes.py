@@ -564,3 +564,47 @@ def test_unpunctuated_sentence_costs_linear_work(monkeypatch):
     rows = extract_quote_rows(unit * 600)
     assert len(rows) == 600
     assert max(r["end"] - r["start"] for r in rows) <= CUE_WINDOW_CHARS
+
+
+@pytest.mark.parametrize("text, cues", [
+    ("said it", ["said"]),
+    ("Ann said, and Bo said.", ["said", "said"]),
+    ("He \u201csaid\u201d no, (told) them", ["said", "told"]),
+    ("\u2019said 'said -said _said xsaid said_ said- said\u2019s", ["said"]),  # no boundary / a tail
+    ("\u00e9said \u00e9 said \u03a9said \u00a0said", ["said", "said"]),  # a non-ASCII letter is no boundary
+    ("r\u00e9said it, according  to him", ["according  to"]),
+    ("the toldsaid told", ["told"]),
+    ("Clinton Says Russians Hacked DNC", ["Says"]),
+])
+def test_cue_scan_finds_what_the_look_behind_pattern_finds(text, cues):
+    pattern = quotes_module._cues(("speech", "refusal"))
+    found = quotes_module._cue_matches(text, pattern)
+    assert [m.group() for m in found] == cues
+    assert [m.span() for m in found] == [m.span() for m in pattern.rx.finditer(text)]
+
+
+@pytest.mark.parametrize("text, head_at", [
+    ("U.S. District Judge Dana Sabraw ruled. Later the judge said no.", [45]),
+    ("U.S. District Judge Dana Sabraw ruled. Later the the judge said no.", [49]),  # "the the judge"
+    ("U.S. District Judge Dana Sabraw ruled. Later the judges and bathe judge said no.", []),
+])
+def test_definite_mentions_of_a_titled_person(text, head_at):
+    from coverage.speakers import SpeakerResolver
+
+    resolver = SpeakerResolver(text)
+    positions = [p for p, canon in zip(resolver.person_pos, resolver.person_at) if canon == "Dana Sabraw"]
+    assert positions == [2] + head_at  # the run "S. District Judge Dana Sabraw", then "the judge"
+
+
+@pytest.mark.parametrize("description, expected", [
+    ("White House press secretary Sarah Sanders", "white house"),  # the longer pattern ranks first
+    ("White House press secretary.", "white house"),  # a final period on a pattern's last word
+    ("the White House. press", "media"),  # "White House" only begins a pattern
+    ("the press secretary", "media"),
+    ("Gov. Jerry Brown", "governor"),
+    ("Governor Jerry Brown | White House press", "media"),
+])
+def test_lexicon_patterns_of_several_words(description, expected):
+    lex = load_role_lexicon(pd.DataFrame({"pattern": ["White House press secretary", "press", "Gov"],
+                                          "speaker_type": ["white house", "media", "governor"]}))
+    assert type_of(description, lex) == expected
