@@ -152,15 +152,39 @@ def _tokens(text: str) -> tuple[str, ...]:
     return tuple(m.group().lower().replace("\u2019", "'") for m in _TOKEN.finditer(text))
 
 
-def shared_quotations(quotes: pd.DataFrame, threshold: float = 0.6,
+# text between a pair of double quotation marks (straight or typographic)
+_QUOTED = re.compile(r"[\"\u201c\u201e\u00ab]([^\"\u201c\u201d\u201e\u00ab\u00bb]+)[\"\u201d\u00bb]")
+
+
+def _source_tokens(text: str, kind: str) -> tuple[str, ...]:
+    """The source's own words of a quotation: all of a direct quote, the marked words of a
+    partial one (its row also holds the reporter's clause around them)."""
+    if kind == "partial":
+        fragments = _QUOTED.findall(text)
+        if fragments:
+            return tuple(t for f in fragments for t in _tokens(f))
+    return _tokens(text)
+
+
+def _matched(blocks, run: int) -> int:
+    """Words in difflib matching blocks of at least ``run`` words."""
+    return sum(b.size for b in blocks if b.size >= run)
+
+
+def shared_quotations(quotes: pd.DataFrame, threshold: float = 0.8,
                       kinds: Sequence[str] = ("direct", "partial"), *, shingle: int = 3,
                       max_postings: int = 5000) -> pd.DataFrame:
     """Quotations that more than one outlet used, matched fuzzily across articles.
 
-    Two quotations match when their matching word runs (difflib on lower-cased word tokens)
-    cover ``threshold`` of the shorter one; matches are chained into groups. Outlets often cut a
-    statement differently, so each row reports which passage of the group's longest version
-    the outlet chose.
+    Two quotations match when the word runs they share cover ``threshold`` of the shorter one;
+    matches are chained into groups. Outlets often cut a statement differently, so each row
+    reports which passage of the group's longest version the outlet chose. Only the source's
+    words are compared (a partial quote's marked words, not the reporter's clause around them),
+    lower-cased, and only shared runs of at least ``shingle`` words count (difflib's matching
+    blocks of that size). Counting scattered single words as well chained unrelated short
+    quotations through any long speech holding their common words: on 840 PolNeAR articles
+    that made one group of 1,231 distinct quotations (threshold 0.6); with runs of 3 words and
+    0.8 the largest group has 11.
 
     Scales to large corpora: identical quotations are collapsed first (syndicated copy repeats
     them), and only quotations sharing a ``shingle``-word run are compared; runs used by more
@@ -171,11 +195,12 @@ def shared_quotations(quotes: pd.DataFrame, threshold: float = 0.6,
     quotes : pandas.DataFrame
         Rows with ``article_id, outlet, text, kind`` (``quote_id``, ``speaker`` if present).
     threshold : float
-        Share of the shorter quotation's words that must be matched (0-1).
+        Share of the shorter quotation's words that must lie in shared runs (0-1).
     kinds : sequence of str
         Kinds to compare.
     shingle : int
-        Length of the word runs used to find candidate pairs.
+        The shortest shared word run that counts, and the length of the runs used to find
+        candidate pairs.
     max_postings : int
         Skip word runs shared by more distinct quotations than this.
 
@@ -183,9 +208,11 @@ def shared_quotations(quotes: pd.DataFrame, threshold: float = 0.6,
     -------
     pandas.DataFrame
         ``group_id, outlet, article_id, quote_id, speaker, text, n_words, matched_words,
-        share_of_group, passage_start_word, passage_end_word``; ``share_of_group`` is the share
-        of the group's longest version this passage covers and ``passage_start_word`` to
-        ``passage_end_word`` the words of that version it spans. Only groups used by 2+ outlets.
+        share_of_group, passage_start_word, passage_end_word``; ``n_words`` counts the source's
+        words compared, ``matched_words`` those in runs shared with the group's longest version,
+        ``share_of_group`` is the share of that version this passage covers and
+        ``passage_start_word`` to ``passage_end_word`` the words of that version it spans. Only
+        groups used by 2+ outlets.
 
     Examples
     --------
@@ -204,7 +231,7 @@ def shared_quotations(quotes: pd.DataFrame, threshold: float = 0.6,
     q = quotes[quotes["kind"].isin(kinds)].reset_index(drop=True)
     if q.empty:
         return pd.DataFrame(columns=cols)
-    toks = [_tokens(t) for t in q["text"].astype(str)]
+    toks = [_source_tokens(t, k) for t, k in zip(q["text"].astype(str), q["kind"])]
     unique: dict[tuple[str, ...], int] = {}
     member_of = [unique.setdefault(t, len(unique)) for t in toks]
     seqs = list(unique)
@@ -217,24 +244,23 @@ def shared_quotations(quotes: pd.DataFrame, threshold: float = 0.6,
         return i
 
     postings: dict[tuple[str, ...], list[int]] = {}
+    grams: list[frozenset[tuple[str, ...]]] = []
     for u, seq in enumerate(seqs):
-        if len(seq) < 3:
-            continue
         k = min(shingle, len(seq))
-        for run in {seq[i:i + k] for i in range(len(seq) - k + 1)}:
+        grams.append(frozenset(seq[i:i + k] for i in range(len(seq) - k + 1)) if len(seq) >= 3 else frozenset())
+        for run in grams[u]:
             postings.setdefault(run, []).append(u)
-    # Matched words never exceed the words two quotations have in common, counted with
-    # multiplicity; two cheap upper bounds of that skip most candidate pairs before difflib.
-    vocab = [frozenset(seq) for seq in seqs]
-    repeats = [len(seq) - len(v) for seq, v in zip(seqs, vocab)]
-    bags: dict[int, Counter[str]] = {}
     joined = ["\x1f" + "\x1f".join(seq) + "\x1f" for seq in seqs]  # containment as substrings
 
-    def common_words(a: int, b: int) -> int:
-        for u in (a, b):
-            if u not in bags:
-                bags[u] = Counter(seqs[u])
-        return sum((bags[a] & bags[b]).values())
+    def covered(short: int, long: int) -> int:
+        """Words of ``short`` in one of its runs that ``long`` has too: at least the matched words."""
+        seq, k, other = seqs[short], min(shingle, len(seqs[short])), grams[long]
+        n, last = 0, 0  # words counted, end of the covered stretch so far
+        for i in range(len(seq) - k + 1):
+            if seq[i:i + k] in other:
+                n += i + k - max(i, last)
+                last = i + k
+        return n
 
     compared: set[tuple[int, int]] = set()
     for members in postings.values():
@@ -246,18 +272,15 @@ def shared_quotations(quotes: pd.DataFrame, threshold: float = 0.6,
                 if (a, b) in compared or find(a) == find(b):
                     continue
                 compared.add((a, b))
-                shorter = a if len(seqs[a]) <= len(seqs[b]) else b
+                shorter, longer = (a, b) if len(seqs[a]) <= len(seqs[b]) else (b, a)
                 need = threshold * len(seqs[shorter])
-                if len(vocab[a] & vocab[b]) + repeats[shorter] < need:
-                    continue
-                if repeats[shorter] and common_words(a, b) < need:
-                    continue
-                longer = b if shorter == a else a
-                if joined[shorter] in joined[longer]:  # contained whole: difflib's longest block
+                if joined[shorter] in joined[longer]:  # contained whole: one block, all its words
                     parent[find(a)] = find(b)
                     continue
+                if covered(shorter, longer) < need:
+                    continue
                 sm = difflib.SequenceMatcher(None, seqs[a], seqs[b], autojunk=False)
-                if sum(bl.size for bl in sm.get_matching_blocks()) >= need:
+                if _matched(sm.get_matching_blocks(), min(shingle, len(seqs[shorter]))) >= need:
                     parent[find(a)] = find(b)
     groups: dict[int, list[int]] = {}
     for i, u in enumerate(member_of):
@@ -285,7 +308,8 @@ def shared_quotations(quotes: pd.DataFrame, threshold: float = 0.6,
                 passages[u] = (len(toks[i]), first, first + len(toks[i]))
             else:
                 sm.set_seq2(toks[i])
-                blocks = [b for b in sm.get_matching_blocks() if b.size]
+                run = min(shingle, len(toks[i]))
+                blocks = [b for b in sm.get_matching_blocks() if b.size and b.size >= run]
                 passages[u] = (sum(b.size for b in blocks), blocks[0].a if blocks else -1,
                                blocks[-1].a + blocks[-1].size if blocks else -1)
             matched, first, end = passages[member_of[i]]

@@ -51,6 +51,32 @@ def test_shared_quotations_groups_and_passages():
     assert rows.loc["Z", "matched_words"] == 10
 
 
+def test_partial_quotes_are_compared_on_their_marked_words():
+    q = _quotes([
+        ("a1", "X", 0, "direct", '"Her mind is shot, resign!"'),
+        ("b1", "Y", 0, "partial", 'he said the 83-year-old justice\u2019s \u201cmind is shot.\u201d'),
+    ])
+    rows = shared_quotations(q).set_index("outlet")
+    # Y's words compared are "mind is shot" (3), all inside X's "her mind is shot resign" (5).
+    assert rows.loc["Y", "n_words"] == 3 and rows.loc["Y", "matched_words"] == 3
+    assert (rows.loc["Y", "passage_start_word"], rows.loc["Y", "passage_end_word"]) == (1, 4)
+
+
+def test_scattered_common_words_do_not_chain_quotations():
+    speech = ('"They have a plan, and I think she will win the state because we know '
+              'the people here and the people know us, and they have a global view"')
+    q = _quotes([
+        ("a1", "X", 0, "direct", speech),
+        ("b1", "Y", 0, "direct", '"They have a very low tolerance for being frightened"'),
+        ("c1", "Z", 0, "direct", '"I think she will carry the state on the strength"'),
+    ])
+    # Z matches 7 of its 10 words in the speech, but scattered: "i think she will" (4), "the
+    # state" (2), "the" (1). Counting every matched word, 0.7 would pass a 0.6 threshold; in
+    # runs of 3+ words it is 4 of 10. Y shares one run, "they have a" (3 of 9). Nothing is shared.
+    assert shared_quotations(q).empty
+    assert len(shared_quotations(q, threshold=0.4)) == 2  # Z's run of 4 is 0.4 of its words
+
+
 def test_no_shared_quotations_gives_the_columns():
     q = _quotes([("a", "X", 0, "direct", '"one two three four"'), ("b", "Y", 0, "direct", '"five six seven eight"')])
     out = shared_quotations(q)
