@@ -32,12 +32,13 @@ and evaluation for identifying the content of political conflict. *Political Ana
 
 from __future__ import annotations
 
+import itertools
 import logging
-import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 
+import numpy as np
 import pandas as pd
 
 __all__ = ["DISTINCTIVE_COLUMNS", "ngrams", "count_ngrams", "ngram_counts", "fightin_words",
@@ -346,14 +347,15 @@ def fightin_words_from_counts(
     if len(counts) < 2:
         raise ValueError(f"need at least two outlets to compare, got {list(counts)}")
     _check_range(ngram_range)
-    rows: list[tuple] = []
+    parts = []
     for n in range(ngram_range[0], ngram_range[1] + 1):
         by_outlet = {o: c.get(n, Counter()) for o, c in sorted(counts.items())}
-        rows.extend(_score_order(by_outlet, n, alpha0, prior, min_count))
-    out = pd.DataFrame(rows, columns=list(DISTINCTIVE_COLUMNS[:-1]))
-    if out.empty:
+        parts.extend(_score_order(by_outlet, n, alpha0, prior, min_count))
+    if not parts:
+        out = pd.DataFrame(columns=list(DISTINCTIVE_COLUMNS[:-1]))
         out["rank"] = pd.Series(dtype="int64")
         return out
+    out = pd.concat(parts, ignore_index=True)
     out = out.sort_values(["outlet", "n", "z", "ngram"], ascending=[True, True, False, True],
                           kind="stable").reset_index(drop=True)
     out["rank"] = out.groupby(["outlet", "n"]).cumcount() + 1
@@ -362,9 +364,11 @@ def fightin_words_from_counts(
 
 
 def _score_order(counts: Mapping[str, Counter[str]], n: int, alpha0: float | None,
-                 prior: Mapping[str, float] | None, min_count: int) -> list[tuple]:
-    """The rows of one n-gram order: every outlet against the others pooled."""
-    rows: list[tuple] = []
+                 prior: Mapping[str, float] | None, min_count: int) -> list[pd.DataFrame]:
+    """The rows of one n-gram order, one frame per outlet: each against the others pooled.
+
+    The formulas of the module docstring, on arrays over the vocabulary.
+    """
     pooled: Counter[str] = Counter()
     for c in counts.values():
         pooled.update(c)
@@ -375,18 +379,27 @@ def _score_order(counts: Mapping[str, Counter[str]], n: int, alpha0: float | Non
     bg_total = float(sum(background.values()))
     a0 = float(alpha0) if alpha0 is not None else bg_total
     vocab = sorted(w for w, c in pooled.items() if c >= min_count)
+    if not vocab:
+        return []
+    y_all = np.fromiter(map(pooled.__getitem__, vocab), dtype=np.int64, count=len(vocab))
+    if bg_total:
+        bg = np.fromiter(map(background.get, vocab, itertools.repeat(0.0)), dtype=float, count=len(vocab))
+        a_w = a0 * bg / bg_total
+    else:
+        a_w = np.zeros(len(vocab))
+    a_w[a_w <= 0] = 0.5
     totals = {o: sum(c.values()) for o, c in counts.items()}
     grand = sum(totals.values())
+    frames = []
     for o, c in counts.items():
         n_i, n_j = totals[o], grand - totals[o]
-        for w in vocab:
-            a_w = a0 * background.get(w, 0.0) / bg_total if bg_total else 0.0
-            if a_w <= 0:
-                a_w = 0.5
-            y_i = c.get(w, 0)
-            y_j = pooled[w] - y_i
-            delta = (math.log((y_i + a_w) / (n_i + a0 - y_i - a_w))
-                     - math.log((y_j + a_w) / (n_j + a0 - y_j - a_w)))
-            var = 1.0 / (y_i + a_w) + 1.0 / (y_j + a_w)
-            rows.append((o, w, n, y_i, y_j, n_i, n_j, a_w, delta, var, delta / math.sqrt(var)))
-    return rows
+        y_i = np.fromiter(map(c.get, vocab, itertools.repeat(0)), dtype=np.int64, count=len(vocab))
+        y_j = y_all - y_i
+        delta = (np.log((y_i + a_w) / (n_i + a0 - y_i - a_w))
+                 - np.log((y_j + a_w) / (n_j + a0 - y_j - a_w)))
+        var = 1.0 / (y_i + a_w) + 1.0 / (y_j + a_w)
+        frames.append(pd.DataFrame({
+            "outlet": o, "ngram": vocab, "n": n, "count": y_i, "count_others": y_j,
+            "n_tokens": n_i, "n_tokens_others": n_j, "prior": a_w, "log_odds_ratio": delta,
+            "variance": var, "z": delta / np.sqrt(var)}))
+    return frames
