@@ -250,6 +250,9 @@ def shared_quotations(quotes: pd.DataFrame, threshold: float = 0.8,
         grams.append(frozenset(seq[i:i + k] for i in range(len(seq) - k + 1)) if len(seq) >= 3 else frozenset())
         for run in grams[u]:
             postings.setdefault(run, []).append(u)
+    # run positions whose run occurs earlier in the same quotation (0 for almost all)
+    gram_repeats = [max(0, len(seq) - min(shingle, len(seq)) + 1 - len(g)) if g else 0
+                    for seq, g in zip(seqs, grams)]
     joined = ["\x1f" + "\x1f".join(seq) + "\x1f" for seq in seqs]  # containment as substrings
 
     def covered(short: int, long: int) -> int:
@@ -276,6 +279,9 @@ def shared_quotations(quotes: pd.DataFrame, threshold: float = 0.8,
                 need = threshold * len(seqs[shorter])
                 if joined[shorter] in joined[longer]:  # contained whole: one block, all its words
                     parent[find(a)] = find(b)
+                    continue
+                k = min(shingle, len(seqs[shorter]))  # each shared run position covers k words at most
+                if k * (len(grams[shorter] & grams[longer]) + gram_repeats[shorter]) < need:
                     continue
                 if covered(shorter, longer) < need:
                     continue
