@@ -30,8 +30,8 @@ How it works (one linear pass per step, compiled patterns, no parser):
    Miami that"); or the clause around a parenthetical ``, they claim,`` / ``, the agency said on
    Thursday.`` / ``, according to X`` / "As X noted, ..."; ``X declined to comment``; "which X
    described as ..."; participles (", adding that ...") take the subject of the sentence.
-   Headlines capitalize cues ("Clinton Says ..."); "held" reports speech only before "that". Content containing a quoted fragment
-   makes the row *partial*; otherwise it is *indirect*. A quoted fragment with no cue in its
+   Headlines capitalize cues ("Clinton Says ..."); "held" reports speech only before "that".
+   Content containing a quoted fragment makes the row *partial*; otherwise it is *indirect*. A quoted fragment with no cue in its
    sentence is *partial* when it has five or more words (the speaker of the previous
    attribution in the same or previous paragraph), else a *term*.
 4. Speakers are resolved in text order by :class:`coverage.speakers.SpeakerResolver`.
@@ -236,7 +236,8 @@ def _cue_matches(text: str, cues: _Cues) -> list[re.Match[str]]:
 # word classes used by the noun-phrase scanner
 # --------------------------------------------------------------------------------------------
 
-_DET = frozenset("the a an his her their its this these those our some many several other most both another each every".split())
+_DET = frozenset("""the a an his her their its this these those our some many several other most both
+another each every""".split())
 _PRON_SUBJ = frozenset("he she they it we i".split())
 _ADV = frozenset(
     """also has have had previously later then repeatedly once again initially publicly privately
@@ -371,7 +372,8 @@ _SUBORD_RE = re.compile(
 )
 _AFTER_QUOTE_CUT_RE = re.compile(r"\s*(?:,|\s[\u2014\u2013]|\s-{1,2}\s)\s*\S")
 _COMMA_INSIDE_RE = re.compile(r",(?:''|[\"\u201d\u00bb])$")
-_NUM_WORD = r"(?:\d+(?:\.\d+)?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en)"  # "Two in three"
+# "Two in three"
+_NUM_WORD = r"(?:\d+(?:\.\d+)?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en)"
 _QUANT_SUBJ_RE = re.compile(
     r"(?:^|(?<=[\s,(]))((?:(?:[Aa]bout|[Aa]lmost|[Nn]early|[Rr]oughly|[Ss]ome|[Jj]ust|[Oo]nly|[Mm]ore\s+than|"
     r"[Ff]ewer\s+than|[Ll]ess\s+than|[Oo]ver|[Uu]nder)\s+)?"
@@ -1633,7 +1635,8 @@ def _quotation_rows(art: _Article, include_terms: bool) -> list[_Row]:
         elif q.kind == "fragment":
             si = _sentence_index(starts, q.start)
             s_lo, s_hi = sents[si]
-            if q.end >= s_hi - 1 and not _at_most_words(text, q.start, q.end, 2) and _at_most_words(text, s_lo, q.start, 6):
+            if (q.end >= s_hi - 1 and not _at_most_words(text, q.start, q.end, 2)
+                    and _at_most_words(text, s_lo, q.start, 6)):
                 rows.append(_Row(s_lo, max(s_hi, q.end), "partial", None, None, q.flag, inherit=True))
             elif not _at_most_words(text, q.start, q.end, 4):
                 rows.append(_Row(q.start, q.end, "partial", None, None, q.flag, inherit=True))
@@ -1822,9 +1825,8 @@ def _reported(
     pos = pa if pos == ce else _skip_adverbials(text, pos, s_hi)
     tm = _THAT_RE.match(text, pos, s_hi)
     after_that = False
-    if tm and tm.group().strip(" ,") == "that" and not _at_most_words(text, tm.end(), end, 1) and not _AUX_NEXT_RE.match(
-        text, tm.end(), end
-    ):
+    if (tm and tm.group().strip(" ,") == "that" and not _at_most_words(text, tm.end(), end, 1)
+            and not _AUX_NEXT_RE.match(text, tm.end(), end)):
         pos = tm.end()
         after_that = True
     # content
