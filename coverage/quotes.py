@@ -309,6 +309,9 @@ _NO_CONTENT_START = frozenset(
     up out off down back away""".split()
 )
 
+_SUBJECT_STOP_RE = re.compile(r"[!?;:\"\u201c\u201d\n]|''")
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
+_WORDLIKE_RE = re.compile(r"[^\W_]+(?:[-\u2019'][^\W_]+)*")  # "well-connected", "46-year-old", "ad's"
 _TOKEN_RE = re.compile(
     r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Jr|Sr|St|Prof|Rev|Adm|Maj|Inc|Corp|Co|Ft|Mt)\."
     r"|[A-Z]\.(?=\s+[A-Z])|[\w\u2019'&\-]+|[^\w\s]"
@@ -346,10 +349,17 @@ _ADVERBIAL_RE = re.compile(
 _INTRO_RE = re.compile(
     r"\s*(?:(?:But|And|So|Yet|Still|Then|Later|Meanwhile|However|Instead|Also)\b,?\s*)?"
     r"(?:(?:In|On|At|After|Before|When|While|As|During|Asked|Speaking|Earlier|Last|This|Since|Until|Writing|Among|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,]{0,80},\s*)?"
+    r"Here|There|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[A-Z][a-z]+ing)\b[^,]{0,120},\s*)?"
 )
 _COORD_RE = re.compile(r",?\s+(?:and|but|while|before|then)\s+(?:also\s+|then\s+|later\s+)?$")
 _ADV_RUN_RE = re.compile(r"(?:\s+(?:" + "|".join(sorted(_ADV, key=len, reverse=True)) + r"))*\s+")
+# what ends a subject before its cue: "the Florida senator on Wednesday morning also said"
+_SUBJECT_TAIL_RE = re.compile(
+    r"(?:[\s,]+(?:(?:" + "|".join(sorted(_ADV, key=len, reverse=True)) + r")|(?:on|last|this|early|late|in\s+a)\s+"
+    r"(?:\w+\s+)?(?:morning|afternoon|evening|night|week|statement|interview)"
+    r"|(?:on\s+|last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|night))?)\b)*"
+    r"[\s,]*\Z"
+)
 _CONTEXT_END_RE = re.compile(r"[.;:!?\n\"\u201c\u201d]")
 _AFTER_PAREN_RE = re.compile(
     r",\s+(?!(?:though|although|but|while|and|as|because|even|since|whereas|which|who|adding|saying|noting|"
@@ -752,6 +762,7 @@ def _np_backward_toks(text: str, lo: int, win: _Window) -> tuple[int, int] | Non
     if i < 0:
         return None
     t = words[i]
+    opens_sentence = False
     if t.lower() in ("who", "which", "that") and t != "That":
         i -= 1
         if i >= 0 and words[i] == ",":
@@ -786,6 +797,9 @@ def _np_backward_toks(text: str, lo: int, win: _Window) -> tuple[int, int] | Non
         )
         if not one_adverb and not (aside in _ASIDE_STARTS or aside in _ROLE_NOUNS or words[j + 1][:1].isupper()):
             return None
+        # an aside that opens with a name may be a clause ("Here in Salem, Ann Roe kept her focus on
+        # it, saying"): then the subject before it must open the sentence
+        opens_sentence = not one_adverb and aside not in _ASIDE_STARTS and aside not in _ROLE_NOUNS
         i = j - 1
         if i < 0:
             return None
@@ -904,7 +918,10 @@ def _np_backward_toks(text: str, lo: int, win: _Window) -> tuple[int, int] | Non
             return None
         start_i = k + 1
     # offsets of the leftmost token only: the scan reads token strings
-    return win.start(start_i), max(end, paren_end)
+    start = win.start(start_i)
+    if opens_sentence and not (text[lo:start].strip() == "" or _INTRO_RE.fullmatch(text, lo, start)):
+        return None
+    return start, max(end, paren_end)
 
 
 def _source_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -935,8 +952,8 @@ def _np_forward(text: str, pos: int, hi: int, max_tokens: int = 9) -> tuple[int,
     if first is None:
         return None
     w = first.group()
-    if w.lower() in _PRON_SUBJ or w.lower() in _OBJECT_PRONOUNS:
-        return first.span()  # "he", "them": the first token is the phrase
+    if (w.lower() in _PRON_SUBJ or w.lower() in _OBJECT_PRONOUNS) and not (len(w) > 1 and w.isupper()):
+        return first.span()  # "he", "them": the first token is the phrase ("US", "IT" are names)
     # the scan reads at most max_tokens + 1 tokens: tokenize no further (match objects: the
     # scan reads the offsets of a few only)
     toks = [first, *itertools.islice(found, max_tokens + 1)]
@@ -950,7 +967,7 @@ def _np_forward(text: str, pos: int, hi: int, max_tokens: int = 9) -> tuple[int,
         if lw in cue_words:
             break
         if lw in _DET:
-            if i > 0:
+            if i > 0 and toks[i - 1].group().lower() not in ("of", "for"):
                 break
             i += 1
             n += 1
@@ -967,14 +984,24 @@ def _np_forward(text: str, pos: int, hi: int, max_tokens: int = 9) -> tuple[int,
             _is_cap(toks[i + 1].group()) or toks[i + 1].group().lower() in _DET
         ):
             pass
-        elif w[:1].islower() and lw not in _STOP_LOWER and w.isalpha() and i + 1 < len(toks):
-            pass  # a modifier, kept only if a head follows
+        elif w == "(" and end > 0:
+            # "Rep. Earl Blumenauer (D-Ore.)": a parenthesis after a name belongs to it
+            j = next((j for j in range(i + 1, min(len(toks), i + 7)) if toks[j].group() == ")"), -1)
+            if j < 0:
+                break
+            end = toks[j].end()
+            n += j - i
+            i = j
+        elif w[:1].isalnum() and not w[:1].isupper() and lw not in _STOP_LOWER and _WORDLIKE_RE.fullmatch(w) and (
+            i + 1 < len(toks)
+        ):
+            pass  # a modifier, kept only if a head follows ("one well-connected Democrat", "the ad's narrator")
         else:
             break
         i += 1
         n += 1
     last = toks[i - 1].group() if i >= 1 else ""
-    last_lower = i >= 2 and last[:1].islower() and last.isalpha()
+    last_lower = i >= 2 and last[:1].isalnum() and not last[:1].isupper() and _WORDLIKE_RE.fullmatch(last) is not None
     det_first = first.group().lower() in _DET
     if end < 0:
         if det_first and last_lower:
@@ -1397,7 +1424,8 @@ def _frame_quotations(art: _Article, cut_after_quote: bool) -> set[int]:
             "\n"
         ) < 2 and (_CONT_GAP_RE.fullmatch(gap) or (len(gap) < 160 and _CONT_APPOS_RE.fullmatch(gap))) and not (
             _is_term(text, q) and q.end < sents[sj][1]  # a title inside a sentence: '... on "Fox News," she said'
-        ):
+        ) and not art.cues_in(quotes[k - 1].frame_end, q.start) and _suffix_frame(art, q, next_start) is None:
+            # (not when B has a cue of its own: '"A," she said. He added, "B."', '"B," Conant said.')
             # "A," she said. "B."  /  "A," she said, "B."  : B continues A
             q.cue, q.speaker, q.frame_end = quotes[k - 1].cue, quotes[k - 1].speaker, q.end
             q.kind = "direct"
@@ -1409,44 +1437,11 @@ def _frame_quotations(art: _Article, cut_after_quote: bool) -> set[int]:
             if text[q.end : nxt_lo].count("\n") < 2:
                 nq = quotes[k + 1].start if k + 1 < len(quotes) else len(text)
                 suffix_end = min(nxt_hi, max(nq, q.end))
-        cue = speaker = None
-        frame_end = q.end
         term = _is_term(text, q)
         if term and text[prev_end : q.start].strip(" \t\n\u2014\u2013-("):
             suffix_end = q.end  # a title mid-sentence ('on “Sunday Morning Futures,” Issa said') has no frame
         # suffix frame: "...," the judge said / said the judge
-        pos = _FRAME_GAP_RE.match(text, q.end, max(q.end, suffix_end)).end()
-        cm = art.cue_at(pos, suffix_end)
-        if cm and not cm.group().lower().startswith("according"):
-            sp = _np_forward(text, cm.end() + 1, suffix_end) if cm.end() < suffix_end else None
-            if sp is not None and text[cm.end() : sp[0]].strip() == "":
-                cue, speaker, frame_end = (cm.start(), cm.end()), sp, sp[1]
-        elif cm and cm.group().lower().startswith("according"):
-            sp = _np_forward(text, cm.end() + 1, suffix_end)
-            if sp is not None:
-                cue, speaker, frame_end = (cm.start(), cm.end()), sp, sp[1]
-        else:
-            sp = _np_forward(text, pos, suffix_end, max_tokens=12)
-            if sp is not None:
-                rest = text[sp[1] : suffix_end]
-                am = _ADV_RUN_RE.match(rest)
-                cpos = sp[1] + (am.end() if am else 0)
-                cm2 = art.cue_at(cpos, suffix_end)
-                if cm2 and am:
-                    cue, speaker, frame_end = (cm2.start(), cm2.end()), sp, cm2.end()
-                elif rest[:1] == "," and text[sp[0]:sp[1]][:1].isupper():
-                    # "...," Harry Bond, 30, of Raleigh, N.C., who was polled, said.
-                    lim = min(suffix_end, sp[1] + 220)
-                    c = text.find(",", sp[1] + 1, lim)
-                    while c > 0:
-                        if _QUOTE_OR_NL_RE.search(text, sp[1], c):
-                            break
-                        am2 = _ADV_RUN_RE.match(text, c + 1, suffix_end)
-                        cm3 = art.cue_at(am2.end() if am2 else c + 1, suffix_end)
-                        if cm3 and not cm3.group().lower().startswith("according"):
-                            cue, speaker, frame_end = (cm3.start(), cm3.end()), sp, cm3.end()
-                            break
-                        c = text.find(",", c + 1, lim)
+        cue, speaker, frame_end = _suffix_frame(art, q, suffix_end) or (None, None, q.end)
         before = text[prev_end : q.start].strip(" \t\n\u2014\u2013-(")
         if cue is None:
             # prefix frame: S said: "..." / S said, "..." / S said "..."
@@ -1505,6 +1500,66 @@ def _frame_quotations(art: _Article, cut_after_quote: bool) -> set[int]:
         else:
             q.kind = "term" if term else "fragment"
     return used_cues
+
+
+def _suffix_frame(art: _Article, q: _Quotation, suffix_end: int) -> tuple[tuple[int, int], tuple[int, int], int] | None:
+    """The frame after quotation ``q`` ('"...," the judge said', '"...," said the judge',
+    '"...," according to X'): ``(cue, speaker, frame_end)``, or None."""
+    text = art.text
+    pos = _FRAME_GAP_RE.match(text, q.end, max(q.end, suffix_end)).end()
+    cm = art.cue_at(pos, suffix_end)
+    if cm is not None:
+        according = cm.group().lower().startswith("according")
+        if not according and cm.end() >= suffix_end:
+            return None
+        sp = _np_forward(text, cm.end() + 1, suffix_end)
+        if sp is not None and (according or text[cm.end() : sp[0]].strip() == ""):
+            return (cm.start(), cm.end()), sp, sp[1]
+        return None
+    sp = _np_forward(text, pos, suffix_end, max_tokens=12)
+    if sp is None:
+        return _subject_then_cue(art, pos, suffix_end)
+    rest = text[sp[1] : suffix_end]
+    am = _ADV_RUN_RE.match(rest)
+    cm2 = art.cue_at(sp[1] + (am.end() if am else 0), suffix_end)
+    if cm2 and am:
+        return (cm2.start(), cm2.end()), sp, cm2.end()
+    if rest[:1] == "," and text[sp[0] : sp[1]][:1].isupper():
+        # "...," Harry Bond, 30, of Raleigh, N.C., who was polled, said.
+        lim = min(suffix_end, sp[1] + 220)
+        c = text.find(",", sp[1] + 1, lim)
+        while c > 0:
+            if _QUOTE_OR_NL_RE.search(text, sp[1], c):
+                break
+            am2 = _ADV_RUN_RE.match(text, c + 1, suffix_end)
+            cm3 = art.cue_at(am2.end() if am2 else c + 1, suffix_end)
+            if cm3 and not cm3.group().lower().startswith("according"):
+                return (cm3.start(), cm3.end()), sp, cm3.end()
+            c = text.find(",", c + 1, lim)
+    return _subject_then_cue(art, pos, suffix_end)
+
+
+def _subject_then_cue(art: _Article, pos: int, hi: int) -> tuple[tuple[int, int], tuple[int, int], int] | None:
+    """'"...," a spokesman for committee Democrats said': a subject of at most 14 tokens that the
+    noun-phrase scanner does not read whole, then a cue, in the same sentence."""
+    text = art.text
+    cms = art.cues_in(pos, min(hi, pos + 160))
+    if not cms or cms[0].start() <= pos or cms[0].group().lower().startswith("according"):
+        return None
+    cm = cms[0]
+    if _SUBJECT_STOP_RE.search(text, pos, cm.start()):
+        return None
+    k = bisect.bisect_right(art.starts, pos)
+    if k < len(art.starts) and art.starts[k] < cm.start():
+        return None  # a sentence starts in between
+    toks = _TOKEN_RE.findall(text, pos, cm.start())
+    if not toks or len(toks) > 14 or toks[0].lower() in _STOP_LOWER or toks[0].lower() in _cue_words():
+        return None
+    if not (_is_cap(toks[0]) or toks[0].lower() in _DET or toks[0][:1].isdigit() or toks[0].lower() in _NUMBER_WORDS):
+        return None
+    m = _SUBJECT_TAIL_RE.search(text, pos, cm.start())
+    end = m.start() if m else cm.start()
+    return (cm.start(), cm.end()), (pos, end), cm.end()
 
 
 def _reported_speech(

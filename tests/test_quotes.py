@@ -608,3 +608,36 @@ def test_lexicon_patterns_of_several_words(description, expected):
     lex = load_role_lexicon(pd.DataFrame({"pattern": ["White House press secretary", "press", "Gov"],
                                           "speaker_type": ["white house", "media", "governor"]}))
     assert type_of(description, lex) == expected
+
+
+# Frames after a quotation whose subject the noun-phrase scanner used to miss, and quotations
+# that have a cue of their own after an earlier frame (invented sentences).
+FRAME_CASES = [
+    ('"We will appeal," US Attorney Ann Roe said.', "We will appeal", "said", "US Attorney Ann Roe"),
+    ('"We will appeal," Rep. Ann Roe (D-Ore.) said.', "We will appeal", "said", "Rep. Ann Roe (D-Ore.)"),
+    ('"We will appeal," said one well-placed aide.', "We will appeal", "said", "one well-placed aide"),
+    ('"We will appeal," said the 52-year-old.', "We will appeal", "said", "the 52-year-old"),
+    ('"We will appeal," says the group\u2019s lawyer.', "We will appeal", "says", "the group\u2019s lawyer"),
+    ('"We will appeal," Bo Li of the Center for Law said.', "We will appeal", "said", "Bo Li of the Center for Law"),
+    ('"We will appeal," a spokesman for county Democrats said.', "We will appeal", "said",
+     "a spokesman for county Democrats"),
+    ('"Will they appeal?" the state senator and candidate for governor, Ann Roe, asked on Monday.',
+     "Will they appeal", "asked", "the state senator and candidate for governor, Ann Roe"),
+    ('"We will appeal," the state senator on Monday also said.', "We will appeal", "said", "the state senator"),
+    ('Here in Salem, Ann Roe kept her focus on the courts, saying, "We will appeal."', "We will appeal",
+     "saying", "Ann Roe"),
+    ('Ann Roe said, "We lost." She added, "We will appeal."', "We will appeal", "added", "She"),
+    ('"We lost," Ann Roe said. Her lawyer, Bo Li, agreed. "We will appeal," Li said.', "We will appeal",
+     "said", "Li"),
+]
+
+
+@pytest.mark.parametrize("text,fragment,cue,mention", FRAME_CASES)
+def test_frames_after_and_between_quotations(text, fragment, cue, mention):
+    row = _row(extract_quotes(text), fragment)
+    assert (row.kind, row.cue, row.speaker_mention) == ("direct", cue, mention)
+
+
+def test_a_second_cue_starts_a_new_attribution():
+    df = extract_quotes('Ann Roe said, "We lost." She added, "We will appeal."')
+    assert df["cue_start"].nunique() == 2 and df["speaker"].tolist() == ["Ann Roe", "Ann Roe"]
