@@ -310,6 +310,10 @@ _NO_CONTENT_START = frozenset(
 )
 
 _SUBJECT_STOP_RE = re.compile(r"[!?;:\"\u201c\u201d\n]|''")
+_LY_NOT_ADVERBS = frozenset(
+    """family rally ally assembly supply anomaly monopoly homily butterfly bully belly jelly lily
+    folly holly gully italy july only early daily weekly monthly quarterly yearly fly reply""".split()
+)
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
 _WORDLIKE_RE = re.compile(r"[^\W_]+(?:[-\u2019'][^\W_]+)*")  # "well-connected", "46-year-old", "ad's"
 _TOKEN_RE = re.compile(
@@ -748,12 +752,17 @@ def _np_backward(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     return _np_backward_toks(text, lo, _Window(text, a, hi))
 
 
+def _is_ly_adverb(w: str) -> bool:
+    """"similarly", "strongly": a lower-case -ly word that is not one of the common -ly nouns."""
+    return len(w) > 4 and w.endswith("ly") and w.islower() and w not in _LY_NOT_ADVERBS
+
+
 def _np_backward_toks(text: str, lo: int, win: _Window) -> tuple[int, int] | None:
     """:func:`_np_backward` on the tokens of its window."""
     words = win.words
     cue_words = _cue_words()
     i = len(words) - 1
-    while i >= 0 and words[i].lower() in _ADV:
+    while i >= 0 and (words[i].lower() in _ADV or _is_ly_adverb(words[i])):
         i -= 1
     while i >= 1 and words[i] == "to" and words[i - 1].lower() in _RAISING:
         i -= 2
@@ -1779,6 +1788,16 @@ def _reported(
             sp, inverted = fw, True
     if sp is None:
         sp = _source_subject(text, s_lo, cs) or _np_backward(text, s_lo, cs)
+        if sp is not None and cm.group().endswith("ing") and text[sp[0]].islower() and (
+            text[sp[0] : sp[1]].lower() not in _PRON_SUBJ
+        ) and text[s_lo : sp[0]].strip() and text[s_lo : sp[0]].rstrip()[-1] not in ",:;(\u2014" and (
+            text[s_lo : sp[0]].split()[-1].lower() not in ("with", "and", "but", "as", "while")  # "with most saying"
+        ):
+            # "X issued a statement saying", "X opened the debate saying": the object before a
+            # participle is not its subject; the clause's subject is
+            alt = _sentence_subject(text, s_lo, sp[0])
+            if alt is not None and alt[1] <= sp[0]:
+                sp = alt
     if sp is None:
         before = text[s_lo:cs].rstrip()
         if before.endswith((",", ',"', ",\u201d")) and lemma != "according to":

@@ -638,6 +638,16 @@ def test_frames_after_and_between_quotations(text, fragment, cue, mention):
     assert (row.kind, row.cue, row.speaker_mention) == ("direct", cue, mention)
 
 
+@pytest.mark.parametrize("text,mention", [
+    ("Ann Roe issued a statement saying the ruling was wrong.", "Ann Roe"),
+    ("Ann Roe similarly warned that the ruling was wrong.", "Ann Roe"),
+    ("The family said that the ruling was wrong.", "The family"),  # -ly nouns are not adverbs
+])
+def test_subjects_of_participles_and_ly_adverbs(text, mention):
+    row = _row(extract_quotes(text), "ruling was wrong")
+    assert (row.kind, row.speaker_mention) == ("indirect", mention)
+
+
 def test_a_second_cue_starts_a_new_attribution():
     df = extract_quotes('Ann Roe said, "We lost." She added, "We will appeal."')
     assert df["cue_start"].nunique() == 2 and df["speaker"].tolist() == ["Ann Roe", "Ann Roe"]
