@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -149,7 +150,12 @@ _TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 
 
 def _tokens(text: str) -> tuple[str, ...]:
-    return tuple(m.group().lower().replace("\u2019", "'") for m in _TOKEN.finditer(text))
+    found = _TOKEN.findall(text)
+    if not found:
+        return ()
+    # one lower() over the joined tokens: the unit separator is not a cased character, so each
+    # token lower-cases as it would alone (final sigma included)
+    return tuple("\x1f".join(found).lower().replace("\u2019", "'").split("\x1f"))
 
 
 # text between a pair of double quotation marks (straight or typographic)
@@ -247,7 +253,7 @@ def shared_quotations(quotes: pd.DataFrame, threshold: float = 0.8,
     grams: list[frozenset[tuple[str, ...]]] = []
     for u, seq in enumerate(seqs):
         k = min(shingle, len(seq))
-        grams.append(frozenset(seq[i:i + k] for i in range(len(seq) - k + 1)) if len(seq) >= 3 else frozenset())
+        grams.append(frozenset(zip(*(seq[i:] for i in range(k)))) if len(seq) >= 3 else frozenset())
         for run in grams[u]:
             postings.setdefault(run, []).append(u)
     # run positions whose run occurs earlier in the same quotation (0 for almost all)
@@ -265,29 +271,40 @@ def shared_quotations(quotes: pd.DataFrame, threshold: float = 0.8,
                 last = i + k
         return n
 
-    compared: set[tuple[int, int]] = set()
-    for members in postings.values():
-        if len(members) < 2 or len(members) > max_postings:
-            continue
-        for x in range(len(members)):
-            a = members[x]
-            for b in members[x + 1:]:
-                if (a, b) in compared or find(a) == find(b):
-                    continue
-                compared.add((a, b))
-                shorter, longer = (a, b) if len(seqs[a]) <= len(seqs[b]) else (b, a)
-                need = threshold * len(seqs[shorter])
-                if joined[shorter] in joined[longer]:  # contained whole: one block, all its words
-                    parent[find(a)] = find(b)
-                    continue
-                k = min(shingle, len(seqs[shorter]))  # each shared run position covers k words at most
-                if k * (len(grams[shorter] & grams[longer]) + gram_repeats[shorter]) < need:
-                    continue
-                if covered(shorter, longer) < need:
-                    continue
-                sm = difflib.SequenceMatcher(None, seqs[a], seqs[b], autojunk=False)
-                if _matched(sm.get_matching_blocks(), min(shingle, len(seqs[shorter]))) >= need:
-                    parent[find(a)] = find(b)
+    # too common runs find no pairs; a quotation's count of them bounds what they add to a pair
+    usable = {run: members for run, members in postings.items() if 2 <= len(members) <= max_postings}
+    common = {run for run, members in postings.items() if len(members) > max_postings}
+    n_common = [len(g & common) for g in grams] if common else [0] * len(grams)
+    lengths = [len(seq) for seq in seqs]
+    # a pair sharing too few runs cannot match; with threshold <= 1 that holds for a contained
+    # quotation too (all its runs are shared), so the bound may come before the containment test
+    bound_first = threshold <= 1
+    for a, ga in enumerate(grams):
+        # the quotations after this one sharing a usable run, with the number of runs shared
+        shared: Counter[int] = Counter()
+        for run in ga:
+            members = usable.get(run)
+            if members is not None and members[-1] > a:
+                shared.update(members[bisect.bisect_right(members, a):])
+        for b, n_shared in shared.items():
+            shorter, longer = (a, b) if lengths[a] <= lengths[b] else (b, a)
+            need = threshold * lengths[shorter]
+            k = min(shingle, lengths[shorter])  # each shared run position covers k words at most
+            # (the runs shared are at most the usable ones plus all common ones)
+            if bound_first and k * (n_shared + n_common[shorter] + gram_repeats[shorter]) < need:
+                continue
+            if find(a) == find(b):
+                continue
+            if joined[shorter] in joined[longer]:  # contained whole: one block, all its words
+                parent[find(a)] = find(b)
+                continue
+            if k * (len(grams[shorter] & grams[longer]) + gram_repeats[shorter]) < need:
+                continue
+            if covered(shorter, longer) < need:
+                continue
+            sm = difflib.SequenceMatcher(None, seqs[a], seqs[b], autojunk=False)
+            if _matched(sm.get_matching_blocks(), k) >= need:
+                parent[find(a)] = find(b)
     groups: dict[int, list[int]] = {}
     for i, u in enumerate(member_of):
         groups.setdefault(find(u), []).append(i)

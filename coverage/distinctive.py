@@ -36,7 +36,7 @@ import itertools
 import logging
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -347,59 +347,77 @@ def fightin_words_from_counts(
     if len(counts) < 2:
         raise ValueError(f"need at least two outlets to compare, got {list(counts)}")
     _check_range(ngram_range)
-    parts = []
+    outlets = sorted(counts)
+    parts = {}  # column -> list of arrays, one per order, rows in output order
     for n in range(ngram_range[0], ngram_range[1] + 1):
-        by_outlet = {o: c.get(n, Counter()) for o, c in sorted(counts.items())}
-        parts.extend(_score_order(by_outlet, n, alpha0, prior, min_count))
+        part = _score_order([counts[o].get(n, Counter()) for o in outlets], n, alpha0, prior, min_count)
+        if part is not None:
+            parts[n] = part
     if not parts:
         out = pd.DataFrame(columns=list(DISTINCTIVE_COLUMNS[:-1]))
         out["rank"] = pd.Series(dtype="int64")
         return out
-    out = pd.concat(parts, ignore_index=True)
-    out = out.sort_values(["outlet", "n", "z", "ngram"], ascending=[True, True, False, True],
-                          kind="stable").reset_index(drop=True)
-    out["rank"] = out.groupby(["outlet", "n"]).cumcount() + 1
-    return out.astype({"n": "int64", "count": "int64", "count_others": "int64",
-                       "n_tokens": "int64", "n_tokens_others": "int64", "rank": "int64"})
+    # rows by outlet, then order, then z (descending) and n-gram
+    order = [(k, n) for k in range(len(outlets)) for n in sorted(parts)]
+    columns = {"outlet": np.repeat(np.array([outlets[k] for k, _ in order], dtype=object),
+                                   [len(parts[n]["ngram"][k]) for k, n in order])}
+    for col in DISTINCTIVE_COLUMNS[1:]:
+        columns[col] = np.concatenate([parts[n][col][k] for k, n in order])
+    return pd.DataFrame(columns)
 
 
-def _score_order(counts: Mapping[str, Counter[str]], n: int, alpha0: float | None,
-                 prior: Mapping[str, float] | None, min_count: int) -> list[pd.DataFrame]:
-    """The rows of one n-gram order, one frame per outlet: each against the others pooled.
+def _score_order(counts: Sequence[Counter[str]], n: int, alpha0: float | None,
+                 prior: Mapping[str, float] | None, min_count: int) -> dict[str, list[np.ndarray]] | None:
+    """The rows of one n-gram order: per column, one array per outlet (each against the others
+    pooled), sorted by z (descending), then n-gram. None when no n-gram reaches ``min_count``.
 
     The formulas of the module docstring, on arrays over the vocabulary.
     """
-    pooled: Counter[str] = Counter()
-    for c in counts.values():
-        pooled.update(c)
+    # every outlet's n-grams coded at once: y[k, code] is outlet k's count
+    keys = [w for c in counts for w in c]
+    codes, uniques = pd.factorize(np.array(keys, dtype=object), sort=False) if keys else (
+        np.zeros(0, dtype=np.intp), np.array([], dtype=object))
+    y = np.zeros((len(counts), len(uniques)), dtype=np.int64)
+    at = 0
+    for k, c in enumerate(counts):
+        y[k, codes[at : at + len(c)]] = np.fromiter(c.values(), dtype=np.int64, count=len(c))
+        at += len(c)
+    pooled = y.sum(axis=0)
+    keep = np.flatnonzero(pooled >= min_count)
+    if not len(keep):
+        return None
+    words = uniques[keep]
+    by_word = np.argsort(words, kind="stable")  # the vocabulary in string order
+    keep, words = keep[by_word], words[by_word]
+    y, y_all = y[:, keep], pooled[keep]
     if prior is None:
-        background = pooled
+        bg_total = float(pooled.sum())
+        bg = y_all.astype(float)
     else:
-        background = Counter({k: float(v) for k, v in prior.items() if len(k.split(" ")) == n})
-    bg_total = float(sum(background.values()))
+        background = {k: float(v) for k, v in prior.items() if len(k.split(" ")) == n}
+        bg_total = float(sum(background.values()))
+        bg = np.fromiter(map(background.get, words, itertools.repeat(0.0)), dtype=float, count=len(words))
     a0 = float(alpha0) if alpha0 is not None else bg_total
-    vocab = sorted(w for w, c in pooled.items() if c >= min_count)
-    if not vocab:
-        return []
-    y_all = np.fromiter(map(pooled.__getitem__, vocab), dtype=np.int64, count=len(vocab))
-    if bg_total:
-        bg = np.fromiter(map(background.get, vocab, itertools.repeat(0.0)), dtype=float, count=len(vocab))
-        a_w = a0 * bg / bg_total
-    else:
-        a_w = np.zeros(len(vocab))
+    a_w = a0 * bg / bg_total if bg_total else np.zeros(len(words))
     a_w[a_w <= 0] = 0.5
-    totals = {o: sum(c.values()) for o, c in counts.items()}
-    grand = sum(totals.values())
-    frames = []
-    for o, c in counts.items():
-        n_i, n_j = totals[o], grand - totals[o]
-        y_i = np.fromiter(map(c.get, vocab, itertools.repeat(0)), dtype=np.int64, count=len(vocab))
+    totals = [sum(c.values()) for c in counts]
+    grand = sum(totals)
+    out: dict[str, list[np.ndarray]] = {col: [] for col in DISTINCTIVE_COLUMNS[1:]}
+    for k, n_i in enumerate(totals):
+        n_j = grand - n_i
+        y_i = y[k]
         y_j = y_all - y_i
         delta = (np.log((y_i + a_w) / (n_i + a0 - y_i - a_w))
                  - np.log((y_j + a_w) / (n_j + a0 - y_j - a_w)))
         var = 1.0 / (y_i + a_w) + 1.0 / (y_j + a_w)
-        frames.append(pd.DataFrame({
-            "outlet": o, "ngram": vocab, "n": n, "count": y_i, "count_others": y_j,
-            "n_tokens": n_i, "n_tokens_others": n_j, "prior": a_w, "log_odds_ratio": delta,
-            "variance": var, "z": delta / np.sqrt(var)}))
-    return frames
+        z = delta / np.sqrt(var)
+        rows = np.argsort(-z, kind="stable")  # ties keep the vocabulary's string order
+        m = len(rows)
+        for col, values in (("ngram", words), ("count", y_i), ("count_others", y_j), ("prior", a_w),
+                            ("log_odds_ratio", delta), ("variance", var), ("z", z)):
+            out[col].append(values[rows])
+        out["n"].append(np.full(m, n, dtype=np.int64))
+        out["n_tokens"].append(np.full(m, n_i, dtype=np.int64))
+        out["n_tokens_others"].append(np.full(m, n_j, dtype=np.int64))
+        out["rank"].append(np.arange(1, m + 1, dtype=np.int64))
+    return out

@@ -7,7 +7,10 @@ import math
 import pandas as pd
 import pytest
 
-from coverage.compare import shared_quotations, summarize_by_outlet, t_quantile
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from coverage.compare import _TOKEN, _tokens, shared_quotations, summarize_by_outlet, t_quantile
 
 
 def test_outlet_summary_mean_sd_and_t_interval():
@@ -81,3 +84,10 @@ def test_no_shared_quotations_gives_the_columns():
     q = _quotes([("a", "X", 0, "direct", '"one two three four"'), ("b", "Y", 0, "direct", '"five six seven eight"')])
     out = shared_quotations(q)
     assert out.empty and "passage_start_word" in out.columns
+
+
+@given(st.text(alphabet="aBΣσς İı'\u2019 .z7_\x1f", max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_tokens_lower_case_each_token_as_it_would_alone(text) -> None:
+    # _tokens lower-cases the joined tokens in one call (final sigma, dotted I included)
+    assert _tokens(text) == tuple(m.group().lower().replace("\u2019", "'") for m in _TOKEN.finditer(text))

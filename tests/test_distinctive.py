@@ -127,3 +127,44 @@ def test_counts_merged_from_pieces_give_the_same_scores() -> None:
             merge_ngram_counts(merged, {outlet: ngram_counts([doc])})
     pd.testing.assert_frame_equal(fightin_words_from_counts(merged), whole)
     assert ngram_counts(texts["B"])[2]["zero tolerance"] == 2
+
+
+def _reference_rows(counts: dict, n: int, min_count: int, alpha0: float | None) -> list[tuple]:
+    """The module docstring's formulas, n-gram by n-gram in plain Python (the default prior)."""
+    import math
+
+    pooled: dict[str, int] = {}
+    for c in counts.values():
+        for w, k in c[n].items():
+            pooled[w] = pooled.get(w, 0) + k
+    total = sum(pooled.values())
+    a0 = total if alpha0 is None else alpha0
+    grand = sum(sum(c[n].values()) for c in counts.values())
+    rows = []
+    for outlet in sorted(counts):
+        n_i = sum(counts[outlet][n].values())
+        scored = []
+        for w in sorted(w for w, k in pooled.items() if k >= min_count):
+            y_i = counts[outlet][n].get(w, 0)
+            y_j, a = pooled[w] - y_i, a0 * pooled[w] / total
+            delta = math.log((y_i + a) / (n_i + a0 - y_i - a)) - math.log((y_j + a) / (grand - n_i + a0 - y_j - a))
+            var = 1 / (y_i + a) + 1 / (y_j + a)
+            scored.append((w, y_i, y_j, delta / math.sqrt(var)))
+        scored.sort(key=lambda r: (-r[3], r[0]))
+        rows.extend((outlet, w, y_i, y_j, z, rank) for rank, (w, y_i, y_j, z) in enumerate(scored, 1))
+    return rows
+
+
+@pytest.mark.parametrize("min_count, alpha0", [(1, None), (2, None), (2, 50.0)])
+def test_vectorized_scores_equal_the_plain_formulas(min_count, alpha0) -> None:
+    texts = {"A": ["The judge ruled. The judge said the policy must end", "Zero tolerance ends"],
+             "B": ["The policy continues, the government said. Zero tolerance", "The judge ruled again"],
+             "C": ["Families wait; the judge ruled", "The government said the policy ends"]}
+    counts = {o: ngram_counts(docs, (1, 2)) for o, docs in texts.items()}
+    fw = fightin_words_from_counts(counts, min_count=min_count, alpha0=alpha0)
+    for n in (1, 2):
+        got = fw[fw.n == n]
+        want = _reference_rows(counts, n, min_count, alpha0)
+        assert list(zip(got.outlet, got.ngram, got["count"], got.count_others, got["rank"])) == [
+            (o, w, y_i, y_j, r) for o, w, y_i, y_j, _, r in want]
+        assert got.z.tolist() == pytest.approx([r[4] for r in want], rel=1e-12, abs=1e-12)
