@@ -22,6 +22,7 @@ import pandas as pd
 from .compare import OutletAccumulator, summarize_by_outlet
 from .corpus import ERROR_COLUMNS, Corpus
 from .errors import ArticleError
+from .engines import fewer_collections
 from .results import TABLE_COLUMNS, Results
 from .segment import split_paragraphs, split_sentences
 
@@ -341,9 +342,18 @@ def analyze(source: Any = None, *, engine: str = "local", n_jobs: int = 1, chunk
     >>> sorted(results.articles["outlet"])
     ['CNN', 'The Japan Times']
     """
+    with fewer_collections():
+        return _analyze(source, engine=engine, n_jobs=n_jobs, chunk_size=chunk_size, cache_dir=cache_dir,
+                        client=client, progress=progress, stages=stages,
+                        read={"text_col": text_col, "outlet_col": outlet_col, "id_col": id_col},
+                        params=params)
+
+
+def _analyze(source: Any, *, engine: str, n_jobs: int, chunk_size: int, cache_dir: str | None, client: Any,
+             progress: bool, stages: list[tuple[str, Stage]] | None, read: dict[str, Any],
+             params: dict[str, Any]) -> Results:
     p = Params.from_kwargs(**params)
     stages = default_stages() if stages is None else stages
-    read = {"text_col": text_col, "outlet_col": outlet_col, "id_col": id_col}
     parts: dict[str, list[pd.DataFrame]] = {}
     errors: list[dict] = []
     counts: dict[str, dict[int, Counter]] = {}
