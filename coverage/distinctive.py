@@ -47,6 +47,7 @@ __all__ = ["DISTINCTIVE_COLUMNS", "ngrams", "count_ngrams", "ngram_counts", "fig
 logger = logging.getLogger(__name__)
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['\u2019.\-][^\W_]+)*")
+_TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")
 _BREAK_RE = re.compile(r"[.!?;:\n]")
 _HARD_BREAK_RE = re.compile(r"[!?;:\n]")
 #: Columns of the table returned by :func:`fightin_words`.
@@ -111,8 +112,9 @@ def _runs(text: str, tokenizer: Callable[[str], list[str]] | None = None,
 
 
 _MARK, _SEP = "\x01", "\x02"
-# a gap between two tokens (in the text with every token replaced by _MARK) that breaks the run
-_BREAK_GAP_RE = re.compile(r"(?<=\x01)[^\x01]*?[.!?;:\n][^\x01]*(?=\x01)")
+# a gap (in the text with every token replaced by _MARK) holding a break: whole gaps match, as
+# a match found inside a gap would also be found from the gap's start
+_BREAK_GAP_RE = re.compile(r"([^\x01]*?[.!?;:\n][^\x01]*)")
 
 
 def _acronym_gap(gap: str, before: str, after: str) -> bool:
@@ -122,16 +124,18 @@ def _acronym_gap(gap: str, before: str, after: str) -> bool:
 
 def _runs_by_gap(text: str) -> list[list[str]]:
     """The runs with the regex engine doing the per-token work: only the breaks are visited."""
-    tokens = _TOKEN_RE.findall(text)
-    if not tokens:
+    pieces = _TOKEN_SPLIT_RE.split(text)  # [gap, token, gap, token, ..., gap]: one regex pass
+    if len(pieces) == 1:
         return []
+    tokens = pieces[1::2]
     lowered = _SEP.join(tokens).lower().split(_SEP)
-    marked = _TOKEN_RE.sub(_MARK, text)
-    runs, first, seen, pos = [], 0, 0, 0
-    for m in _BREAK_GAP_RE.finditer(marked):
-        seen += marked.count(_MARK, pos, m.start())  # tokens before this gap
-        pos = m.start()
-        if not _acronym_gap(m.group(), tokens[seen - 1], tokens[seen]):
+    # the text with every token replaced by _MARK, then cut at the breaking gaps:
+    # [tokens, gap, tokens, gap, ..., tokens]
+    parts = _BREAK_GAP_RE.split(_MARK.join(pieces[::2]))
+    runs, first, seen, last = [], 0, 0, len(tokens)
+    for k in range(1, len(parts), 2):
+        seen += parts[k - 1].count(_MARK)  # tokens before this gap
+        if 0 < seen < last and not _acronym_gap(parts[k], tokens[seen - 1], tokens[seen]):
             runs.append(lowered[first:seen])
             first = seen
     runs.append(lowered[first:])

@@ -46,8 +46,25 @@ def english_share(text: str, max_words: int = 300) -> tuple[float, int]:
     return hits / len(words), len(words)
 
 
+def _surely_english(text: str, threshold: float, max_words: int) -> bool:
+    """Enough function words among the words of the first 800 characters to settle the test.
+
+    English prose reaches ``threshold * max_words`` hits within about 90 words, so most articles
+    are decided here at a third of the cost. Exact: the hits counted are hits of the first
+    ``max_words`` words (a word cut by the window's end is not counted), and with that many the
+    share of the full sample is at least ``threshold`` whatever the rest holds.
+    """
+    words = _WORD_RE.findall(text, 0, 800)
+    if len(text) > 800 and words:
+        words.pop()  # may be cut at the window's end
+    hits = sum(map(ENGLISH_FUNCTION_WORDS.__contains__, map(str.lower, words[:max_words])))
+    return hits >= threshold * max_words
+
+
 def check_english(text: str, *, threshold: float = THRESHOLD, min_words: int = MIN_WORDS) -> str | None:
     """``None`` when ``text`` looks English (or is too short to tell), else the problem in words."""
+    if _surely_english(text, threshold, 300):
+        return None
     share, n = english_share(text)
     if n < min_words or share >= threshold:
         return None
