@@ -118,3 +118,16 @@ def test_cache_reads_whole_chunks_and_recomputes_only_what_changed(corpus_df, tm
     assert calls == [edited.loc[7, "article_id"]]  # its chunk's other articles come from the article cache
     _same(cached, fresh)
     assert len(again.articles) == 23
+
+
+def test_balanced_chunks_for_several_workers() -> None:
+    import pandas as pd
+
+    from coverage.pipeline import _balanced_chunk_size
+
+    df = pd.DataFrame({"text": ["x"] * 840})
+    assert _balanced_chunk_size(df, 256, "local", 1, None) == 256  # one process: as asked
+    assert _balanced_chunk_size(df, 256, "local", 2, None) == 105  # 840 / (4 tasks x 2 workers)
+    assert _balanced_chunk_size(df, 50, "local", 2, None) == 50  # never larger than asked
+    assert _balanced_chunk_size(df.head(40), 256, "local", 2, None) == 16  # not below MIN_CHUNK
+    assert _balanced_chunk_size("some/folder", 256, "local", 2, None) == 256  # size unknown
