@@ -18,7 +18,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-__all__ = ["chunked", "run_chunk", "map_chunks", "ArticleCache", "resolve_jobs", "fewer_collections"]
+__all__ = ["chunked", "run_chunk", "map_chunks", "ArticleCache", "resolve_jobs", "fewer_collections",
+           "side_executor"]
 
 logger = logging.getLogger(__name__)
 
@@ -199,6 +200,33 @@ def _run_chunk(records: list[Mapping[str, Any]], params: Any, stages: Any, cache
     return frames
 
 
+def _local_context() -> Any:
+    """The multiprocessing context of the local engine: workers fork from a warm ``forkserver``
+    that has imported the package and loaded the lexicons once (``spawn`` off POSIX)."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("forkserver" if os.name == "posix" else "spawn")
+    if ctx.get_start_method() == "forkserver":
+        ctx.set_forkserver_preload(["__main__", "coverage.warmup"])
+    return ctx
+
+
+@contextlib.contextmanager
+def side_executor(engine: str, n_jobs: int) -> Iterator[Any]:
+    """A one-process executor for corpus-level work that can run beside the parent's, when the
+    local engine has several cores to use (``None`` otherwise: everything runs in this process).
+
+    The article chunks are done by then, so the cores the workers used are free again.
+    """
+    if engine != "local" or resolve_jobs(n_jobs) < 2:
+        yield None
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=1, mp_context=_local_context()) as pool:
+        yield pool
+
+
 def _strip(rec: Any) -> Any:
     """What a worker needs of a record (not the raw text)."""
     if isinstance(rec, tuple):
@@ -231,12 +259,8 @@ def map_chunks(chunks: Iterable[list[Mapping[str, Any]]], params: Any, *, engine
         return
     if engine == "local":
         from concurrent.futures import ProcessPoolExecutor
-        import multiprocessing as mp
 
-        ctx = mp.get_context("forkserver" if os.name == "posix" else "spawn")
-        if ctx.get_start_method() == "forkserver":  # workers fork from a warm process
-            ctx.set_forkserver_preload(["__main__", "coverage.warmup"])
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=_local_context()) as pool:
             pending = []
             for chunk in chunks:
                 pending.append(pool.submit(run_chunk, [_strip(r) for r in chunk], params, stages, cache,

@@ -22,7 +22,7 @@ import pandas as pd
 from .compare import OutletAccumulator, summarize_by_outlet
 from .corpus import ERROR_COLUMNS, Corpus
 from .errors import ArticleError
-from .engines import fewer_collections
+from .engines import fewer_collections, side_executor
 from .results import TABLE_COLUMNS, Results
 from .segment import split_paragraphs, split_sentences
 
@@ -368,7 +368,9 @@ def _analyze(source: Any, *, engine: str, n_jobs: int, chunk_size: int, cache_di
             parts.setdefault(name, []).append(frame)
         errors.extend(chunk_errors)
     tables = {name: _concat(frames) for name, frames in parts.items()}
-    return assemble_results(tables, errors, p, [name for name, _ in stages], ngram_counts=counts)
+    with side_executor(engine, n_jobs) as side:
+        return assemble_results(tables, errors, p, [name for name, _ in stages], ngram_counts=counts,
+                                executor=side)
 
 
 #: Tasks per worker that :func:`analyze` aims at, and the smallest chunk it makes for that.
@@ -503,11 +505,13 @@ def table_frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
 
 
 def assemble_results(tables: dict[str, pd.DataFrame], errors: list[dict], params: Params,
-                     stage_names: list[str], ngram_counts: dict | None = None) -> Results:
+                     stage_names: list[str], ngram_counts: dict | None = None,
+                     executor: Any = None) -> Results:
     """Article-level tables and error rows into :class:`Results`, adding the corpus-level tables.
 
     ``ngram_counts`` (merged from the chunks, see :func:`chunk_frames`) spares the corpus-level
-    tables from tokenizing the sentences again.
+    tables from tokenizing the sentences again. With an ``executor``
+    (``concurrent.futures``), part of the corpus-level work runs there, beside the rest.
     """
     frames = dict(tables)
     for name in ("articles", "sentences", "quotes", "frames", "removals"):
@@ -518,7 +522,7 @@ def assemble_results(tables: dict[str, pd.DataFrame], errors: list[dict], params
     except ImportError:  # pragma: no cover
         corpus_tables = None
     if corpus_tables is not None:
-        frames.update(corpus_tables(frames, params, ngram_counts=ngram_counts))
+        frames.update(corpus_tables(frames, params, ngram_counts=ngram_counts, executor=executor))
     metric_cols = [c for c in frames["articles"].columns
                    if c not in _META and pd.api.types.is_numeric_dtype(frames["articles"][c])
                    and not pd.api.types.is_bool_dtype(frames["articles"][c])]

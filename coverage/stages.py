@@ -190,11 +190,13 @@ METRIC_STAGES: list = [("quotes", quotes_stage), ("readability", readability_sta
 
 
 def corpus_tables(frames: dict[str, pd.DataFrame], params: Any,
-                  ngram_counts: dict | None = None) -> dict[str, pd.DataFrame]:
+                  ngram_counts: dict | None = None, executor: Any = None) -> dict[str, pd.DataFrame]:
     """Cross-article tables from the article-level ones.
 
     ``ngram_counts`` (``{outlet: {n: Counter}}`` of the sentences, merged from the chunks) is
-    used for the distinctive words instead of tokenizing the ``sentences`` table again.
+    used for the distinctive words instead of tokenizing the ``sentences`` table again. With an
+    ``executor`` (``concurrent.futures``), the shared quotations are matched there while this
+    process scores the distinctive words.
 
     Returns
     -------
@@ -210,7 +212,10 @@ def corpus_tables(frames: dict[str, pd.DataFrame], params: Any,
 
     out: dict[str, pd.DataFrame] = {}
     get = params.get if hasattr(params, "get") else (lambda k, d=None: d)
-    out.update(_source_tables(frames))
+    shared = None
+    out.update(_source_tables(frames, executor))
+    if callable(out.get("shared_quotations")):
+        shared = out.pop("shared_quotations")
     profiles = frames.get("frame_profiles")
     if profiles is not None and len(profiles):
         out["frame_outlets"] = framing.summarize_frames_by_outlet(profiles)
@@ -229,10 +234,14 @@ def corpus_tables(frames: dict[str, pd.DataFrame], params: Any,
                 .groupby(["outlet", "article_id"], sort=True)["text"].agg("\n".join).reset_index())
         out["distinctive_words"] = distinctive.fightin_words(docs, ngram_range=ngram_range,
                                                              min_count=min_count)
+    if shared is not None:
+        out["shared_quotations"] = shared()
     return out
 
 
-def _source_tables(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+def _source_tables(frames: dict[str, pd.DataFrame], executor: Any = None) -> dict[str, Any]:
+    """The sourcing tables; with an ``executor``, ``shared_quotations`` is a callable that
+    returns the table computed there."""
     from .compare import shared_quotations
 
     out: dict[str, pd.DataFrame] = {}
@@ -272,5 +281,9 @@ def _source_tables(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     out["common_sources"] = common[["speaker", "speaker_type", "outlet", "article_id", "quote_id",
                                     "kind", "text"]].sort_values(["speaker", "outlet", "article_id",
                                                                   "quote_id"]).reset_index(drop=True)
-    out["shared_quotations"] = shared_quotations(quotes)
+    if executor is None:
+        out["shared_quotations"] = shared_quotations(quotes)
+    else:  # only the columns it reads travel to the other process
+        cols = [c for c in ("article_id", "outlet", "text", "kind", "quote_id", "speaker") if c in quotes.columns]
+        out["shared_quotations"] = executor.submit(shared_quotations, quotes[cols]).result
     return out
