@@ -979,6 +979,8 @@ def _sentence_spans(text: str, sentences: Sequence[Span] | None) -> list[Span]:
 
 _by_start_label = operator.itemgetter(3, 1)
 _row_start = operator.itemgetter(3)
+_row_label = operator.itemgetter(1)
+_row_sentence = operator.itemgetter(0)
 
 
 def _sorted_rows(rows: list[Row]) -> list[Row]:
@@ -1113,13 +1115,12 @@ def score_frames(
     if frames is None:
         frames = load_frame_lexicon().labels
     has = len(cues) > 0
+    per_frame = _group_cues(cues["frame"].tolist(), cues["sentence_id"].tolist(),
+                            cues["start"].tolist()) if has else {}
     rows = _frame_profile(
-        frames,
-        cues["frame"].tolist() if has else [],
-        cues["sentence_id"].tolist() if has else [],
-        cues["start"].tolist() if has else [],
-        n_sentences, headline_sentences=headline_sentences, headline_weight=headline_weight,
-        lede_sentences=lede_sentences, lede_weight=lede_weight, unit=unit)
+        frames, per_frame, n_sentences, headline_sentences=headline_sentences,
+        headline_weight=headline_weight, lede_sentences=lede_sentences, lede_weight=lede_weight,
+        unit=unit)
     out = pd.DataFrame(rows, columns=list(PROFILE_COLUMNS))
     return out.astype({"n_cues": "int64", "n_sentences": "int64", "share": "float64",
                        "share_sentences": "float64", "primary": "bool"})
@@ -1128,11 +1129,24 @@ def score_frames(
 _NO_CUE = int(np.iinfo(np.int64).max)  # "first cue position" of a frame without cues
 
 
+def _group_cues(
+    cue_frames: Iterable[Any], cue_sentences: Iterable[Any], cue_starts: Iterable[Any]
+) -> dict[Any, tuple[list[Any], list[Any]]]:
+    """Frame -> (its cues' sentence ids, their starts), frames in order of their first cue."""
+    per_frame: dict[Any, tuple[list[Any], list[Any]]] = {}
+    for frame, sid, start in zip(cue_frames, cue_sentences, cue_starts):
+        got = per_frame.get(frame)
+        if got is None:
+            per_frame[frame] = ([sid], [start])
+        else:
+            got[0].append(sid)
+            got[1].append(start)
+    return per_frame
+
+
 def _frame_profile(
     frames: Sequence[Any],
-    cue_frames: Sequence[Any],
-    cue_sentences: Sequence[Any],
-    cue_starts: Sequence[Any],
+    per_frame: dict[Any, tuple[list[Any], list[Any]]],
     n_sentences: int | None,
     *,
     headline_sentences: int = 0,
@@ -1141,17 +1155,11 @@ def _frame_profile(
     lede_weight: float = 1.0,
     unit: str = "sentence",
 ) -> list[tuple[Any, int, int, float, float, float, bool]]:
-    """The rows of :func:`score_frames` (``PROFILE_COLUMNS``) from the cues as three lists."""
+    """The rows of :func:`score_frames` (``PROFILE_COLUMNS``) from the cues grouped by frame
+    (see :func:`_group_cues`)."""
     if unit not in ("sentence", "cue"):
         raise ValueError(f"unit must be 'sentence' or 'cue', not {unit!r}")
     frames = list(frames)
-    per_frame: dict[Any, list[int]] = {}  # frame -> positions of its cues in the lists
-    for k, f in enumerate(cue_frames):
-        ks = per_frame.get(f)
-        if ks is None:
-            per_frame[f] = [k]
-        else:
-            ks.append(k)
     if per_frame:
         try:
             known: Any = set(frames)
@@ -1166,20 +1174,21 @@ def _frame_profile(
 
     counts = []
     for frame in frames:
-        ks = per_frame.get(frame) if frame == frame else None  # a NaN label is no frame
-        if ks is None:
+        got = per_frame.get(frame) if frame == frame else None  # a NaN label is no frame
+        if got is None:
             counts.append((frame, 0, 0, 0.0, _NO_CUE))
             continue
-        sids = list(map(int, map(cue_sentences.__getitem__, ks)))
-        n_distinct = len(set(sids))
+        sids = list(map(int, got[0]))
+        distinct = set(sids)
         if unweighted:  # a sum of ones
-            weight = float(n_distinct if by_sentence else len(sids))
+            weight = float(len(distinct) if by_sentence else len(sids))
         else:  # summed in the order score_frames always has: sentences ascending, or cue order
             weight = float(sum([w_head if x < head_end else w_lede if x < lede_end else 1.0
-                                for x in (sorted(set(sids)) if by_sentence else sids)]))
-        starts = [x for x in map(cue_starts.__getitem__, ks) if x == x]  # pandas' min skips NaN
-        first = int(min(starts)) if starts else int(math.nan)
-        counts.append((frame, len(sids), n_distinct, weight, first))
+                                for x in (sorted(distinct) if by_sentence else sids)]))
+        first = min(got[1])  # min skips a NaN, unless the first start is one (pandas skips all)
+        if first != first:
+            first = min([x for x in got[1] if x == x], default=math.nan)
+        counts.append((frame, len(sids), len(distinct), weight, int(first)))
     total = _total_weight([c[3] for c in counts])
     positive = total > 0
     best = -1
@@ -1808,13 +1817,15 @@ def analyze_framing(
                 "start": r[3], "end": r[4], "matched": r[5]} for r in body]
 
     n_head = 1 if title else 0
+    per_frame = _group_cues(  # the headline, if any, is sentence 0 of the combined article
+        map(_row_label, itertools.chain(head, body)),
+        itertools.chain(itertools.repeat(0, len(head)),
+                        map(operator.add, map(_row_sentence, body), itertools.repeat(n_head))),
+        map(_row_start, itertools.chain(head, body)))
     profile = _frame_profile(
-        res.lexicon.labels,
-        [r[1] for r in head] + [r[1] for r in body],
-        [0] * len(head) + [r[0] + n_head for r in body],  # the headline, if any, is sentence 0
-        [r[3] for r in head] + [r[3] for r in body],
-        len(spans) + n_head, headline_sentences=n_head, headline_weight=headline_weight,
-        lede_sentences=lede_sentences, lede_weight=lede_weight, unit=unit)
+        res.lexicon.labels, per_frame, len(spans) + n_head, headline_sentences=n_head,
+        headline_weight=headline_weight, lede_sentences=lede_sentences, lede_weight=lede_weight,
+        unit=unit)
     row: dict[str, Any] = {
         "primary_frame": next((p[0] for p in profile if p[6]), ""),
         "n_frame_cues": len(head) + len(body),
