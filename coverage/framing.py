@@ -706,6 +706,9 @@ class _Plan:
         self.index = {id(lex): i for i, lex in enumerate(lexicons)}
         self.slow, self.closure, static, self.scanner, self.scanner_at_0 = _plan_core(
             tuple(lex.sources for lex in lexicons), tuple(bool(lex.groups) for lex in lexicons))
+        # a lexicon whose cues each stand for labels in sorted order has its one-pass matches
+        # in _sorted_rows order already (one match per start)
+        self.label_sorted = tuple(all(map(_labels_sorted, g.values())) for g in self.groups)
         # prefix -> (lexicon, match length, (label, cue) pairs, None) for the lexicons that
         # match there, or (lexicon, 0, None, sub) to match sub; one table for a prefix that
         # ends at a word end, one for a prefix that does not
@@ -816,6 +819,14 @@ class _Plan:
         return zip(starts, keys, after)
 
 
+def _labels_sorted(pairs: Sequence[tuple[Any, str]]) -> bool:
+    """Whether the (label, cue) pairs are in label order (a stable sort leaves them as they are)."""
+    try:
+        return all(a[0] <= b[0] for a, b in zip(pairs, pairs[1:]))
+    except TypeError:  # labels that do not compare: sort the rows as before
+        return False
+
+
 class _TextScan:
     """The cue occurrences of each lexicon of a plan in one text."""
 
@@ -836,6 +847,12 @@ class _TextScan:
             rows = _finditer_rows(self.text, self.spans, self.plan.lexicons[i])
             out = self._rows[i] = sorted(rows, key=_row_start)
         return out
+
+    def sorted_rows(self, i: int) -> list[Row]:
+        """``_sorted_rows(self.rows(i))``, without sorting where the rows are in that order."""
+        if self.found is not None and not self.plan.slow[i] and self.plan.label_sorted[i]:
+            return self.found[i]
+        return _sorted_rows(self.rows(i))
 
 
 _PLANS: dict[tuple[int, ...], tuple[tuple[CompiledLexicon, ...], _Plan]] = {}
@@ -999,8 +1016,8 @@ def _rows_frame(rows: list[Row], label_name: str) -> pd.DataFrame:
 def _scan(
     text: str, spans: Sequence[Span], lex: CompiledLexicon, label_name: str
 ) -> pd.DataFrame:
-    rows = _plan_for((lex,)).scan(text, spans).rows(0)
-    return _rows_frame(_sorted_rows(rows), label_name)
+    rows = _plan_for((lex,)).scan(text, spans).sorted_rows(0)
+    return _rows_frame(rows, label_name)
 
 
 def find_frame_cues(
@@ -1488,6 +1505,10 @@ def _answer(
     if without_cues and cues:
         blocked = {h[0] for h in without_cues}
         cues = [h for h in cues if h[0] not in blocked]
+    if ind.rule == "any" and not or_cues:  # most questions: the parts are known at once
+        if len(cues) >= ind.min_matches:
+            return 1.0, [("cue", cues)] if cues else []
+        return 0.0, []
     if ind.rule == "any":
         yes = len(cues) >= ind.min_matches
         parts = [("cue", cues)] if yes else []
@@ -1534,11 +1555,19 @@ def _code_rows(
         else:
             cited = [r for _, r in _evidence(parts)] if parts else []
         rows.append((ind.frame, ind.id, ind.question, ind.answerable, value, len(cited),
-                     "; ".join([f"{r[5]}[{r[3]}:{r[4]}]" for r in cited]) if cited else ""))
+                     _cited_text(cited)))
         if evidence and parts:
             evs.extend((ind.frame, ind.id, role, r[0], r[2], r[3], r[4], r[5])
                        for role, r in _evidence(parts))
     return rows, evs
+
+
+def _cited_text(cited: Sequence[Row]) -> str:
+    """The ``evidence`` column: ``matched[start:end]`` of each row, joined by ``"; "``."""
+    if len(cited) == 1:  # the usual case, without a list and a join
+        r = cited[0]
+        return f"{r[5]}[{r[3]}:{r[4]}]"
+    return "; ".join([f"{r[5]}[{r[3]}:{r[4]}]" for r in cited]) if cited else ""
 
 
 def _cue_list_indices(
@@ -1807,9 +1836,10 @@ def analyze_framing(
     res = _framing_resources(lexicon, codebook, families)
     spans = _sentence_spans(text, sentences)
     title = str(title or "")
-    found = _all_rows(res.plan.scan(text, spans))
-    body = _sorted_rows(found[res.policy])
-    head = _sorted_rows(res.title_plan.scan(title, [(0, len(title))]).rows(0)) if title else []
+    scan = res.plan.scan(text, spans)
+    found = _all_rows(scan)
+    body = scan.sorted_rows(res.policy)
+    head = res.title_plan.scan(title, [(0, len(title))]).sorted_rows(0) if title else []
 
     frames = [{"sentence_id": -1, "part": "headline", "frame": r[1], "cue": r[2],
                "start": r[3], "end": r[4], "matched": r[5]} for r in head]
