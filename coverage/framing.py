@@ -714,6 +714,9 @@ class _Plan:
         # ends at a word end, one for a prefix that does not
         self.at_word_end = {key: self._resolve(items, True) for key, items in static.items()}
         self.in_word = {key: self._resolve(items, False) for key, items in static.items()}
+        # the usual case, taken first: one lexicon matches, one plain cue with one label
+        self.one_at_word_end = _single_matches(self.at_word_end)
+        self.one_in_word = _single_matches(self.in_word)
 
     def _resolve(self, items: tuple[_StaticEntry, ...], word_end: bool
                  ) -> tuple[tuple[int, int, Any, _SubPattern | None], ...]:
@@ -739,6 +742,7 @@ class _Plan:
         if not n:
             return _TextScan(self, text, spans, found)
         at_word_end, in_word, groups = self.at_word_end, self.in_word, self.groups
+        one_at_word_end, one_in_word = self.one_at_word_end, self.one_in_word
         reached = [0] * len(self.lexicons)  # end of each lexicon's last match
         j = 0
         s_j, e_j = spans[0]
@@ -752,8 +756,18 @@ class _Plan:
             if p < s_j:
                 continue
             end = p + len(key)
-            entries = (in_word if word_after else at_word_end).get(key) if end < e_j else None
-            if entries is None:  # a prefix up to the sentence end, or with other separators
+            if end >= e_j:  # a prefix up to the sentence end
+                self._match_at(text, p, e_j, key, j, reached, found)
+                continue
+            one = (one_in_word if word_after else one_at_word_end).get(key)
+            if one is not None:  # the entries below, when they are one plain cue
+                i, q, label, cue = one
+                if p >= reached[i]:
+                    q = reached[i] = p + q
+                    found[i].append((j, label, cue, p, q, text[p:q]))
+                continue
+            entries = (in_word if word_after else at_word_end).get(key)
+            if entries is None:  # a prefix with other separators
                 self._match_at(text, p, e_j, key, j, reached, found)
                 continue
             for i, length, pairs, sub in entries:
@@ -817,6 +831,19 @@ class _Plan:
             keys.insert(0, at_0.group(1))
             after.insert(0, at_0.group(2))
         return zip(starts, keys, after)
+
+
+def _single_matches(
+    table: dict[str, tuple[tuple[int, int, Any, _SubPattern | None], ...]]
+) -> dict[str, tuple[int, int, str, str]]:
+    """The prefixes of a resolved table (see ``_Plan._resolve``) where one lexicon matches a
+    plain cue that stands for one (label, cue) pair: prefix -> (lexicon, length, label, cue)."""
+    out = {}
+    for key, entries in table.items():
+        if len(entries) == 1 and entries[0][3] is None and len(entries[0][2]) == 1:
+            i, length, pairs, _ = entries[0]
+            out[key] = (i, len(key) if length < 0 else length, *pairs[0])
+    return out
 
 
 def _labels_sorted(pairs: Sequence[tuple[Any, str]]) -> bool:
@@ -1580,6 +1607,15 @@ def _cue_list_indices(
         for ind in inds)
 
 
+def _term_rows(found: Sequence[list[Row]], family_index: Sequence[tuple[str, int]]) -> list[Row]:
+    """All term families' occurrences, ordered by start, then family; ``found[i]`` holds the
+    rows of the lexicon a family's index ``i`` points to (see :func:`_all_rows`)."""
+    rows: list[Row] = []
+    for _family, i in family_index:
+        rows.extend(found[i])
+    return _sorted_rows(rows)
+
+
 def _all_rows(scan: _TextScan) -> list[list[Row]]:
     """Every lexicon's rows of a scan, and one empty list at the end (index ``-1``)."""
     return [*(scan.rows(i) for i in range(len(scan.plan.lexicons))), []]
@@ -1736,9 +1772,12 @@ class _FramingResources:
 
 _RESOURCES: dict[tuple[int, int, int], _FramingResources] = {}
 _RESOURCES_MAX = 16
+_DEFAULT_RESOURCES: list[_FramingResources] = []  # the packaged lexicons' (they never change)
 
 
 def _framing_resources(lexicon: Any, codebook: Any, families: Any) -> _FramingResources:
+    if lexicon is None and codebook is None and families is None and _DEFAULT_RESOURCES:
+        return _DEFAULT_RESOURCES[0]  # the pipeline's case, without resolving the three again
     from coverage.terms import _resolve_families
 
     lex = _resolve_lexicon(lexicon)
@@ -1756,6 +1795,8 @@ def _framing_resources(lexicon: Any, codebook: Any, families: Any) -> _FramingRe
     while len(_RESOURCES) >= _RESOURCES_MAX:
         _RESOURCES.pop(next(iter(_RESOURCES)), None)
     _RESOURCES[key] = res
+    if lexicon is None and codebook is None and families is None:
+        _DEFAULT_RESOURCES[:] = [res]
     return res
 
 
@@ -1877,8 +1918,6 @@ def analyze_framing(
             acc[1] += 1
     for frame, (total, n) in scores.items():
         row[f"generic_{frame}"] = total / n if n else math.nan
-
-    from coverage.terms import _term_rows
 
     terms = [{"sentence_id": r[0], "family": r[1], "term": r[2], "start": r[3], "end": r[4],
               "matched": r[5]} for r in _term_rows(found, res.family_index)]
