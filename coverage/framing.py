@@ -708,6 +708,7 @@ class _Plan:
             tuple(lex.sources for lex in lexicons), tuple(bool(lex.groups) for lex in lexicons))
         # a lexicon whose cues each stand for labels in sorted order has its one-pass matches
         # in _sorted_rows order already (one match per start)
+        self.any_slow = any(self.slow)
         self.label_sorted = tuple(all(map(_labels_sorted, g.values())) for g in self.groups)
         # prefix -> (lexicon, match length, (label, cue) pairs, None) for the lexicons that
         # match there, or (lexicon, 0, None, sub) to match sub; one table for a prefix that
@@ -755,16 +756,16 @@ class _Plan:
                     break
             if p < s_j:
                 continue
-            end = p + len(key)
-            if end >= e_j:  # a prefix up to the sentence end
-                self._match_at(text, p, e_j, key, j, reached, found)
-                continue
             one = (one_in_word if word_after else one_at_word_end).get(key)
-            if one is not None:  # the entries below, when they are one plain cue
-                i, q, label, cue = one
+            if one is not None and p + one[4] < e_j:  # the entries below, one plain cue
+                i, q, label, cue, _ = one
                 if p >= reached[i]:
                     q = reached[i] = p + q
                     found[i].append((j, label, cue, p, q, text[p:q]))
+                continue
+            end = p + len(key)
+            if end >= e_j:  # a prefix up to the sentence end
+                self._match_at(text, p, e_j, key, j, reached, found)
                 continue
             entries = (in_word if word_after else at_word_end).get(key)
             if entries is None:  # a prefix with other separators
@@ -835,14 +836,15 @@ class _Plan:
 
 def _single_matches(
     table: dict[str, tuple[tuple[int, int, Any, _SubPattern | None], ...]]
-) -> dict[str, tuple[int, int, str, str]]:
+) -> dict[str, tuple[int, int, str, str, int]]:
     """The prefixes of a resolved table (see ``_Plan._resolve``) where one lexicon matches a
-    plain cue that stands for one (label, cue) pair: prefix -> (lexicon, length, label, cue)."""
+    plain cue that stands for one (label, cue) pair: prefix -> (lexicon, match length, label,
+    cue, prefix length)."""
     out = {}
     for key, entries in table.items():
         if len(entries) == 1 and entries[0][3] is None and len(entries[0][2]) == 1:
             i, length, pairs, _ = entries[0]
-            out[key] = (i, len(key) if length < 0 else length, *pairs[0])
+            out[key] = (i, len(key) if length < 0 else length, *pairs[0], len(key))
     return out
 
 
@@ -1222,17 +1224,17 @@ def _frame_profile(
         if got is None:
             counts.append((frame, 0, 0, 0.0, _NO_CUE))
             continue
-        sids = list(map(int, got[0]))
-        distinct = set(sids)
+        n_cues = len(got[0])
+        distinct = set(map(int, got[0]))
         if unweighted:  # a sum of ones
-            weight = float(len(distinct) if by_sentence else len(sids))
+            weight = float(len(distinct) if by_sentence else n_cues)
         else:  # summed in the order score_frames always has: sentences ascending, or cue order
             weight = float(sum([w_head if x < head_end else w_lede if x < lede_end else 1.0
-                                for x in (sorted(distinct) if by_sentence else sids)]))
+                                for x in (sorted(distinct) if by_sentence else map(int, got[0]))]))
         first = min(got[1])  # min skips a NaN, unless the first start is one (pandas skips all)
         if first != first:
             first = min([x for x in got[1] if x == x], default=math.nan)
-        counts.append((frame, len(sids), len(distinct), weight, int(first)))
+        counts.append((frame, n_cues, len(distinct), weight, int(first)))
     total = _total_weight([c[3] for c in counts])
     positive = total > 0
     best = -1
@@ -1618,6 +1620,8 @@ def _term_rows(found: Sequence[list[Row]], family_index: Sequence[tuple[str, int
 
 def _all_rows(scan: _TextScan) -> list[list[Row]]:
     """Every lexicon's rows of a scan, and one empty list at the end (index ``-1``)."""
+    if scan.found is not None and not scan.plan.any_slow:  # what rows(i) returns for each i
+        return [*scan.found, []]
     return [*(scan.rows(i) for i in range(len(scan.plan.lexicons))), []]
 
 
@@ -1905,9 +1909,12 @@ def analyze_framing(
         row[f"frame_{p[0]}"] = float(p[4])
 
     coded, _ = _code_rows(res.indicators, res.questions, found, evidence=False)
+    generic = []
     scores: dict[Any, list[float]] = {}  # frame -> [sum of answered values, n answered]
-    for c in coded:
-        frame, value = c[0], c[4]
+    for frame, indicator, question, answerable, value, n_evidence, evidence in coded:
+        generic.append({"frame": frame, "indicator": indicator, "question": question,
+                        "answerable": answerable, "value": value, "n_evidence": n_evidence,
+                        "evidence": evidence})
         if frame != frame:  # pragma: no cover - a NaN frame is dropped by the groupby
             continue
         acc = scores.get(frame)
@@ -1926,9 +1933,7 @@ def analyze_framing(
         "frame_profiles": [
             {"frame": p[0], "n_cues": p[1], "n_sentences": p[2], "weight": p[3], "share": p[4],
              "share_sentences": p[5], "primary": p[6]} for p in profile],
-        "generic_frames": [
-            {"frame": c[0], "indicator": c[1], "question": c[2], "answerable": c[3],
-             "value": c[4], "n_evidence": c[5], "evidence": c[6]} for c in coded],
+        "generic_frames": generic,
         "terms": terms,
         "row": row,
     }
