@@ -611,11 +611,11 @@ def _finditer_rows(text: str, spans: Sequence[Span], lex: CompiledLexicon) -> li
 def _plan_core(
     sources: tuple[tuple[tuple[str, str], ...], ...], hand_built: tuple[bool, ...]
 ) -> tuple[tuple[bool, ...], dict[str, tuple[tuple[int, _SubPattern], ...]],
-           dict[str, tuple[_StaticEntry, ...]], re.Pattern[str] | None, re.Pattern[str] | None]:
+           dict[str, tuple[_StaticEntry, ...]], re.Pattern[str] | None]:
     """What matching depends on, from the lexicons' alternatives only (so lexicons compiled
     from equal tables share it): which lexicons are searched sentence by sentence, the
     prefix -> (lexicon, alternatives) table, the same with each lexicon's match worked out in
-    advance where it can be (see _static_entry), and the scanners."""
+    advance where it can be (see _static_entry), and the scanner."""
     slow = [False] * len(sources)
     entries: dict[str, dict[int, set[int]]] = {}
     for i, alts in enumerate(sources):
@@ -650,15 +650,15 @@ def _plan_core(
         static[key] = tuple(_static_entry(key, i, [sources[i][a] for a in sorted(merged[i])], sub)
                             for i, sub in items)
     if not entries:
-        return tuple(slow), closure, static, None, None
+        return tuple(slow), closure, static, None
     # a candidate is a position after a non-word character (or 0) where a prefix starts; the
     # scanner consumes that one character, so sre skips ahead to it. It tests "not an ASCII
     # word character", which is faster than \W; a non-ASCII word character before a candidate
-    # is dropped afterwards (see _Plan._candidates).
+    # is dropped afterwards (see _Plan.scan, which also puts a space before the text, so that
+    # a prefix at position 0 is found too).
     # Each candidate also reports the word character after its prefix, if any (see _static_entry).
     trie = _trie_regex(entries)
-    return (tuple(slow), closure, static, re.compile(rf"([^0-9A-Za-z_])(?=({trie})(\w?))"),
-            re.compile(rf"(?=({trie})(\w?))"))
+    return tuple(slow), closure, static, re.compile(rf"([^0-9A-Za-z_])(?=({trie})(\w?))")
 
 
 #: How one lexicon matches at a candidate with a given prefix (see _static_entry).
@@ -704,7 +704,7 @@ class _Plan:
         self.lexicons = lexicons
         self.groups = [lex.groups for lex in lexicons]
         self.index = {id(lex): i for i, lex in enumerate(lexicons)}
-        self.slow, self.closure, static, self.scanner, self.scanner_at_0 = _plan_core(
+        self.slow, self.closure, static, self.scanner = _plan_core(
             tuple(lex.sources for lex in lexicons), tuple(bool(lex.groups) for lex in lexicons))
         # a lexicon whose cues each stand for labels in sorted order has its one-pass matches
         # in _sorted_rows order already (one match per start)
@@ -747,15 +747,22 @@ class _Plan:
         reached = [0] * len(self.lexicons)  # end of each lexicon's last match
         j = 0
         s_j, e_j = spans[0]
-        for p, key, word_after in self._candidates(low):
+        # The candidates, in text order: scanner.split returns [gap, character, prefix, word
+        # character after it or "", gap, ...] without match objects, so a candidate's position
+        # is the length of the gaps and characters before it. The space put before the text
+        # makes position 0 a candidate like the others (positions count from -1 for it).
+        pieces = iter(self.scanner.split(" " + low))  # type: ignore[union-attr]
+        p = -1
+        for gap, before, key, word_after in zip(pieces, pieces, pieces, pieces):
+            p += len(gap) + 1
             if p >= e_j:
                 while p >= e_j and j < n - 1:
                     j += 1
                     s_j, e_j = spans[j]
                 if p >= e_j:
                     break
-            if p < s_j:
-                continue
+            if p < s_j or before > "\x7f" and _WORD_CHAR.match(before):
+                continue  # outside the sentences, or after a non-ASCII word character
             one = (one_in_word if word_after else one_at_word_end).get(key)
             if one is not None and p + one[4] < e_j:  # the entries below, one plain cue
                 i, q, label, cue, _ = one
@@ -805,33 +812,6 @@ class _Plan:
                 rows = found[i]
                 for label, cue in self.groups[i][hit.lastgroup]:  # type: ignore[index]
                     rows.append((j, label, cue, p, q, matched))
-
-    def _candidates(self, low: str) -> Iterable[tuple[int, str, str]]:
-        """(position, prefix, word character after it or "") of every candidate in the
-        lowercased text, in text order.
-
-        ``scanner.split`` returns [gap, character, prefix, after, gap, ...] without match
-        objects: a candidate's position is the length of the gaps and characters before it.
-        """
-        pieces = self.scanner.split(low)  # type: ignore[union-attr]
-        keys, after = pieces[2::4], pieces[3::4]
-        starts = list(map(operator.add, itertools.accumulate(map(len, pieces[0:-1:4])),
-                          range(1, len(keys) + 1)))
-        before = pieces[1::4]
-        if not "".join(before).isascii():  # keep those after a non-word character only
-            non_ascii = itertools.compress(  # the positions of non-ASCII characters
-                itertools.count(), map(operator.gt, before, itertools.repeat("\x7f")))
-            wrong = {k for k in non_ascii if _WORD_CHAR.match(before[k])}
-            if wrong:
-                kept = [k for k in range(len(keys)) if k not in wrong]
-                starts = [starts[k] for k in kept]
-                keys, after = [keys[k] for k in kept], [after[k] for k in kept]
-        at_0 = self.scanner_at_0.match(low)  # type: ignore[union-attr]
-        if at_0 is not None:
-            starts.insert(0, 0)
-            keys.insert(0, at_0.group(1))
-            after.insert(0, at_0.group(2))
-        return zip(starts, keys, after)
 
 
 def _single_matches(
