@@ -63,7 +63,7 @@ import re
 import tomllib
 import weakref
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -1005,8 +1005,6 @@ def _sentence_spans(text: str, sentences: Sequence[Span] | None) -> list[Span]:
 
 _by_start_label = operator.itemgetter(3, 1)
 _row_start = operator.itemgetter(3)
-_row_label = operator.itemgetter(1)
-_row_sentence = operator.itemgetter(0)
 
 
 def _sorted_rows(rows: list[Row]) -> list[Row]:
@@ -1167,6 +1165,20 @@ def _group_cues(
         else:
             got[0].append(sid)
             got[1].append(start)
+    return per_frame
+
+
+def _group_rows(parts: Iterable[tuple[list[Row], int]]) -> dict[Any, tuple[list[int], list[int]]]:
+    """:func:`_group_cues` of rows, each part's sentence ids shifted by its offset."""
+    per_frame: dict[Any, tuple[list[int], list[int]]] = {}
+    for rows, offset in parts:
+        for sid, frame, _cue, start, _end, _matched in rows:
+            got = per_frame.get(frame)
+            if got is None:
+                per_frame[frame] = ([sid + offset], [start])
+            else:
+                got[0].append(sid + offset)
+                got[1].append(start)
     return per_frame
 
 
@@ -1384,6 +1396,13 @@ class _Indicator:
     with_cues: CompiledLexicon | None
     without_cues: CompiledLexicon | None
     or_cues: CompiledLexicon | None
+    #: an answerable "any" question with one cue list: yes when its matches are enough
+    plain: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        plain = (self.answerable and self.rule == "any" and self.without_cues is None
+                 and self.or_cues is None)
+        object.__setattr__(self, "plain", plain)
 
 
 def _cue_list_lexicon(items: Iterable[str], label: str) -> CompiledLexicon | None:
@@ -1514,10 +1533,6 @@ def _answer(
     if without_cues and cues:
         blocked = {h[0] for h in without_cues}
         cues = [h for h in cues if h[0] not in blocked]
-    if ind.rule == "any" and not or_cues:  # most questions: the parts are known at once
-        if len(cues) >= ind.min_matches:
-            return 1.0, [("cue", cues)] if cues else []
-        return 0.0, []
     if ind.rule == "any":
         yes = len(cues) >= ind.min_matches
         parts = [("cue", cues)] if yes else []
@@ -1558,13 +1573,19 @@ def _code_rows(
     rows: list[tuple[Any, ...]] = []
     evs: list[tuple[Any, ...]] = []
     for ind, (c, w, wo, o) in zip(inds, lists):
-        value, parts = _answer(ind, found[c], found[w], found[wo], found[o])
-        if len(parts) == 1:
-            cited = parts[0][1]
+        if ind.plain:  # most questions: _answer's result, without calling it
+            cues = found[c]
+            yes = len(cues) >= ind.min_matches
+            value, parts = (1.0, [("cue", cues)] if cues else []) if yes else (0.0, [])
         else:
-            cited = [r for _, r in _evidence(parts)] if parts else []
-        rows.append((ind.frame, ind.id, ind.question, ind.answerable, value, len(cited),
-                     _cited_text(cited)))
+            value, parts = _answer(ind, found[c], found[w], found[wo], found[o])
+        if not parts:
+            cited: Sequence[Row] = ()
+            text = ""
+        else:
+            cited = parts[0][1] if len(parts) == 1 else [r for _, r in _evidence(parts)]
+            text = _cited_text(cited)
+        rows.append((ind.frame, ind.id, ind.question, ind.answerable, value, len(cited), text))
         if evidence and parts:
             evs.extend((ind.frame, ind.id, role, r[0], r[2], r[3], r[4], r[5])
                        for role, r in _evidence(parts))
@@ -1872,11 +1893,9 @@ def analyze_framing(
                 "start": r[3], "end": r[4], "matched": r[5]} for r in body]
 
     n_head = 1 if title else 0
-    per_frame = _group_cues(  # the headline, if any, is sentence 0 of the combined article
-        map(_row_label, itertools.chain(head, body)),
-        itertools.chain(itertools.repeat(0, len(head)),
-                        map(operator.add, map(_row_sentence, body), itertools.repeat(n_head))),
-        map(_row_start, itertools.chain(head, body)))
+    # the headline (its rows are in its one sentence, 0), if any, is sentence 0 of the
+    # combined article, the body's sentences follow
+    per_frame = _group_rows(((head, 0), (body, n_head)))
     profile = _frame_profile(
         res.lexicon.labels, per_frame, len(spans) + n_head, headline_sentences=n_head,
         headline_weight=headline_weight, lede_sentences=lede_sentences, lede_weight=lede_weight,
