@@ -658,7 +658,7 @@ def _plan_core(
     # a prefix at position 0 is found too).
     # Each candidate also reports the word character after its prefix, if any (see _static_entry).
     trie = _trie_regex(entries)
-    return tuple(slow), closure, static, re.compile(rf"([^0-9A-Za-z_])(?=({trie})(\w?))")
+    return tuple(slow), closure, static, re.compile(rf"[^0-9A-Za-z_](?=({trie})(\w?))")
 
 
 #: How one lexicon matches at a candidate with a given prefix (see _static_entry).
@@ -747,13 +747,16 @@ class _Plan:
         reached = [0] * len(self.lexicons)  # end of each lexicon's last match
         j = 0
         s_j, e_j = spans[0]
-        # The candidates, in text order: scanner.split returns [gap, character, prefix, word
-        # character after it or "", gap, ...] without match objects, so a candidate's position
-        # is the length of the gaps and characters before it. The space put before the text
-        # makes position 0 a candidate like the others (positions count from -1 for it).
-        pieces = iter(self.scanner.split(" " + low))  # type: ignore[union-attr]
+        # The candidates, in text order: scanner.split returns [gap, prefix, word character
+        # after it or "", gap, ...] without match objects, so a candidate's position is the
+        # length of the gaps and of the characters the scanner consumed before it. The space
+        # put before the text makes position 0 a candidate like the others; in ``spaced`` the
+        # character before the candidate at p is at p.
+        spaced = " " + low
+        non_ascii = not low.isascii()
+        pieces = iter(self.scanner.split(spaced))  # type: ignore[union-attr]
         p = -1
-        for gap, before, key, word_after in zip(pieces, pieces, pieces, pieces):
+        for gap, key, word_after in zip(pieces, pieces, pieces):
             p += len(gap) + 1
             if p >= e_j:
                 while p >= e_j and j < n - 1:
@@ -761,7 +764,7 @@ class _Plan:
                     s_j, e_j = spans[j]
                 if p >= e_j:
                     break
-            if p < s_j or before > "\x7f" and _WORD_CHAR.match(before):
+            if p < s_j or non_ascii and spaced[p] > "\x7f" and _WORD_CHAR.match(spaced, p):
                 continue  # outside the sentences, or after a non-ASCII word character
             one = (one_in_word if word_after else one_at_word_end).get(key)
             if one is not None and p + one[4] < e_j:  # the entries below, one plain cue
