@@ -706,9 +706,9 @@ class _Plan:
         self.index = {id(lex): i for i, lex in enumerate(lexicons)}
         self.slow, self.closure, static, self.scanner = _plan_core(
             tuple(lex.sources for lex in lexicons), tuple(bool(lex.groups) for lex in lexicons))
+        self.any_slow = any(self.slow)
         # a lexicon whose cues each stand for labels in sorted order has its one-pass matches
         # in _sorted_rows order already (one match per start)
-        self.any_slow = any(self.slow)
         self.label_sorted = tuple(all(map(_labels_sorted, g.values())) for g in self.groups)
         # prefix -> (lexicon, match length, (label, cue) pairs, None) for the lexicons that
         # match there, or (lexicon, 0, None, sub) to match sub; one table for a prefix that
@@ -832,7 +832,7 @@ def _single_matches(
 
 
 def _labels_sorted(pairs: Sequence[tuple[Any, str]]) -> bool:
-    """Whether the (label, cue) pairs are in label order (a stable sort leaves them as they are)."""
+    """Whether the (label, cue) pairs are in label order (a stable sort keeps their order)."""
     try:
         return all(a[0] <= b[0] for a, b in zip(pairs, pairs[1:]))
     except TypeError:  # labels that do not compare: sort the rows as before
@@ -1226,7 +1226,9 @@ def _frame_profile(
         else:  # summed in the order score_frames always has: sentences ascending, or cue order
             weight = float(sum([w_head if x < head_end else w_lede if x < lede_end else 1.0
                                 for x in (sorted(distinct) if by_sentence else map(int, got[0]))]))
-        first = min(got[1])  # min skips a NaN, unless the first start is one (pandas skips all)
+        # pandas' min skips NaN; so does min() unless the first start is one (a comparison with
+        # NaN is false, so a NaN never replaces a number and a number never replaces a NaN)
+        first = min(got[1])
         if first != first:
             first = min([x for x in got[1] if x == x], default=math.nan)
         counts.append((frame, n_cues, len(distinct), weight, int(first)))
