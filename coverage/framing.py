@@ -710,25 +710,24 @@ class _Plan:
         # a lexicon whose cues each stand for labels in sorted order has its one-pass matches
         # in _sorted_rows order already (one match per start)
         self.label_sorted = tuple(all(map(_labels_sorted, g.values())) for g in self.groups)
-        # prefix -> (lexicon, match length, (label, cue) pairs, None) for the lexicons that
-        # match there, or (lexicon, 0, None, sub) to match sub; one table for a prefix that
-        # ends at a word end, one for a prefix that does not
-        self.at_word_end = {key: self._resolve(items, True) for key, items in static.items()}
-        self.in_word = {key: self._resolve(items, False) for key, items in static.items()}
-        # the usual case, taken first: one lexicon matches, one plain cue with one label
-        self.one_at_word_end = _single_matches(self.at_word_end)
-        self.one_in_word = _single_matches(self.in_word)
+        # prefix -> what matches at a candidate with that prefix (see _candidate_entry); one
+        # table for a prefix that ends at a word end, one for a prefix that does not
+        self.at_word_end = {key: _candidate_entry(key, self._resolve(key, items, True))
+                            for key, items in static.items()}
+        self.in_word = {key: _candidate_entry(key, self._resolve(key, items, False))
+                        for key, items in static.items()}
 
-    def _resolve(self, items: tuple[_StaticEntry, ...], word_end: bool
+    def _resolve(self, key: str, items: tuple[_StaticEntry, ...], word_end: bool
                  ) -> tuple[tuple[int, int, Any, _SubPattern | None], ...]:
-        """A prefix's entries (see _static_entry) for a prefix that ends at a word end or not;
-        lexicons that cannot match there are left out."""
+        """A prefix's entries (see _static_entry) for a prefix that ends at a word end or not:
+        (lexicon, match length, (label, cue) pairs, None) for the lexicons that match there, or
+        (lexicon, 0, None, sub) to match sub; lexicons that cannot match there are left out."""
         out = []
         for i, full, short, short_len, sub in items:
             if sub is not None:
                 out.append((i, 0, None, sub))
             elif full is not None and word_end:
-                out.append((i, -1, self.groups[i][full], None))  # -1: the prefix's length
+                out.append((i, len(key), self.groups[i][full], None))
             elif short is not None:
                 out.append((i, short_len, self.groups[i][short], None))
         return tuple(out)
@@ -743,7 +742,6 @@ class _Plan:
         if not n:
             return _TextScan(self, text, spans, found)
         at_word_end, in_word, groups = self.at_word_end, self.in_word, self.groups
-        one_at_word_end, one_in_word = self.one_at_word_end, self.one_in_word
         reached = [0] * len(self.lexicons)  # end of each lexicon's last match
         j = 0
         s_j, e_j = spans[0]
@@ -766,26 +764,21 @@ class _Plan:
                     break
             if p < s_j or non_ascii and spaced[p] > "\x7f" and _WORD_CHAR.match(spaced, p):
                 continue  # outside the sentences, or after a non-ASCII word character
-            one = (one_in_word if word_after else one_at_word_end).get(key)
-            if one is not None and p + one[4] < e_j:  # the entries below, one plain cue
-                i, q, label, cue, _ = one
+            got = (in_word if word_after else at_word_end).get(key)
+            if got is None or p + got[0] >= e_j:  # other separators, or up to the sentence end
+                self._match_at(text, p, e_j, key, j, reached, found)
+                continue
+            _, i, q, label, cue, entries = got
+            if entries is None:  # the usual case: one plain cue with one label
                 if p >= reached[i]:
                     q = reached[i] = p + q
                     found[i].append((j, label, cue, p, q, text[p:q]))
-                continue
-            end = p + len(key)
-            if end >= e_j:  # a prefix up to the sentence end
-                self._match_at(text, p, e_j, key, j, reached, found)
-                continue
-            entries = (in_word if word_after else at_word_end).get(key)
-            if entries is None:  # a prefix with other separators
-                self._match_at(text, p, e_j, key, j, reached, found)
                 continue
             for i, length, pairs, sub in entries:
                 if p < reached[i]:  # inside this lexicon's previous match: finditer skips it
                     continue
                 if sub is None:
-                    q = end if length < 0 else p + length
+                    q = p + length
                 else:
                     hit = sub.match(text, p, e_j)
                     if hit is None:
@@ -817,18 +810,20 @@ class _Plan:
                     rows.append((j, label, cue, p, q, matched))
 
 
-def _single_matches(
-    table: dict[str, tuple[tuple[int, int, Any, _SubPattern | None], ...]]
-) -> dict[str, tuple[int, int, str, str, int]]:
-    """The prefixes of a resolved table (see ``_Plan._resolve``) where one lexicon matches a
-    plain cue that stands for one (label, cue) pair: prefix -> (lexicon, match length, label,
-    cue, prefix length)."""
-    out = {}
-    for key, entries in table.items():
-        if len(entries) == 1 and entries[0][3] is None and len(entries[0][2]) == 1:
-            i, length, pairs, _ = entries[0]
-            out[key] = (i, len(key) if length < 0 else length, *pairs[0], len(key))
-    return out
+#: What matches at a candidate (see _candidate_entry).
+_CandidateEntry = tuple[int, int, int, Any, Any, Any]
+
+
+def _candidate_entry(
+    key: str, entries: tuple[tuple[int, int, Any, _SubPattern | None], ...]
+) -> _CandidateEntry:
+    """``(prefix length, lexicon, match length, label, cue, None)`` when one lexicon matches a
+    plain cue that stands for one (label, cue) pair (the usual case: no loop over the entries),
+    else ``(prefix length, 0, 0, None, None, entries)`` (see ``_Plan._resolve``)."""
+    if len(entries) == 1 and entries[0][3] is None and len(entries[0][2]) == 1:
+        i, length, pairs, _ = entries[0]
+        return (len(key), i, length, *pairs[0], None)
+    return (len(key), 0, 0, None, None, entries)
 
 
 def _labels_sorted(pairs: Sequence[tuple[Any, str]]) -> bool:
