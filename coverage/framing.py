@@ -521,12 +521,14 @@ def _word_forms(src: str) -> frozenset[str] | None:
 
 
 class _SubPattern:
-    """Some alternatives of one lexicon, compiled on first use (``.match`` as ``re.Pattern``)."""
+    """Some alternatives of one lexicon, compiled on first use (``.match`` as ``re.Pattern``);
+    ``names`` are their group names."""
 
-    __slots__ = ("source", "match")
+    __slots__ = ("source", "names", "match")
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, names: tuple[str, ...]) -> None:
         self.source = source
+        self.names = names
         self.match = self._compile_and_match
 
     def _compile_and_match(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
@@ -644,7 +646,8 @@ def _plan_core(
             if sub is None:
                 srcs = sources[i]
                 body = "|".join(f"(?P<{srcs[a][0]}>{srcs[a][1]})" for a in alt_ids)
-                sub = subs[(i, alt_ids)] = _SubPattern(rf"(?<!\w)(?:{body})(?!\w)")
+                sub = subs[(i, alt_ids)] = _SubPattern(rf"(?<!\w)(?:{body})(?!\w)",
+                                                       tuple(srcs[a][0] for a in alt_ids))
             items.append((i, sub))
         closure[key] = tuple(items)
         static[key] = tuple(_static_entry(key, i, [sources[i][a] for a in sorted(merged[i])], sub)
@@ -721,11 +724,14 @@ class _Plan:
                  ) -> tuple[tuple[int, int, Any, _SubPattern | None], ...]:
         """A prefix's entries (see _static_entry) for a prefix that ends at a word end or not:
         (lexicon, match length, (label, cue) pairs, None) for the lexicons that match there, or
-        (lexicon, 0, None, sub) to match sub; lexicons that cannot match there are left out."""
+        (lexicon, 0, pairs, sub) to match sub, with the pairs of its alternative if it has one
+        (that group always closes last), else None; lexicons that cannot match there are left
+        out."""
         out = []
         for i, full, short, short_len, sub in items:
             if sub is not None:
-                out.append((i, 0, None, sub))
+                one = self.groups[i][sub.names[0]] if len(sub.names) == 1 else None
+                out.append((i, 0, one, sub))
             elif full is not None and word_end:
                 out.append((i, len(key), self.groups[i][full], None))
             elif short is not None:
@@ -784,7 +790,8 @@ class _Plan:
                     if hit is None:
                         continue
                     q = hit.end()
-                    pairs = groups[i][hit.lastgroup]  # type: ignore[index]
+                    if pairs is None:  # the alternative that matched
+                        pairs = groups[i][hit.lastgroup]  # type: ignore[index]
                 reached[i] = q
                 matched = text[p:q]
                 rows = found[i]
@@ -1227,7 +1234,8 @@ def _frame_profile(
         if first != first:
             first = min([x for x in got[1] if x == x], default=math.nan)
         counts.append((frame, n_cues, len(distinct), weight, int(first)))
-    total = _total_weight([c[3] for c in counts])
+    weights = [c[3] for c in counts]
+    total = float(sum(weights)) if unweighted else _total_weight(weights)  # counts: exact
     positive = total > 0
     best = -1
     if positive:  # largest weight, then earliest first cue, then frame order; NaN never wins
