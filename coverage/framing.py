@@ -63,7 +63,7 @@ import re
 import tomllib
 import weakref
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -521,12 +521,14 @@ def _word_forms(src: str) -> frozenset[str] | None:
 
 
 class _SubPattern:
-    """Some alternatives of one lexicon, compiled on first use (``.match`` as ``re.Pattern``)."""
+    """Some alternatives of one lexicon, compiled on first use (``.match`` as ``re.Pattern``);
+    ``names`` are their group names."""
 
-    __slots__ = ("source", "match")
+    __slots__ = ("source", "names", "match")
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, names: tuple[str, ...]) -> None:
         self.source = source
+        self.names = names
         self.match = self._compile_and_match
 
     def _compile_and_match(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
@@ -611,11 +613,11 @@ def _finditer_rows(text: str, spans: Sequence[Span], lex: CompiledLexicon) -> li
 def _plan_core(
     sources: tuple[tuple[tuple[str, str], ...], ...], hand_built: tuple[bool, ...]
 ) -> tuple[tuple[bool, ...], dict[str, tuple[tuple[int, _SubPattern], ...]],
-           dict[str, tuple[_StaticEntry, ...]], re.Pattern[str] | None, re.Pattern[str] | None]:
+           dict[str, tuple[_StaticEntry, ...]], re.Pattern[str] | None]:
     """What matching depends on, from the lexicons' alternatives only (so lexicons compiled
     from equal tables share it): which lexicons are searched sentence by sentence, the
     prefix -> (lexicon, alternatives) table, the same with each lexicon's match worked out in
-    advance where it can be (see _static_entry), and the scanners."""
+    advance where it can be (see _static_entry), and the scanner."""
     slow = [False] * len(sources)
     entries: dict[str, dict[int, set[int]]] = {}
     for i, alts in enumerate(sources):
@@ -644,21 +646,22 @@ def _plan_core(
             if sub is None:
                 srcs = sources[i]
                 body = "|".join(f"(?P<{srcs[a][0]}>{srcs[a][1]})" for a in alt_ids)
-                sub = subs[(i, alt_ids)] = _SubPattern(rf"(?<!\w)(?:{body})(?!\w)")
+                sub = subs[(i, alt_ids)] = _SubPattern(rf"(?<!\w)(?:{body})(?!\w)",
+                                                       tuple(srcs[a][0] for a in alt_ids))
             items.append((i, sub))
         closure[key] = tuple(items)
         static[key] = tuple(_static_entry(key, i, [sources[i][a] for a in sorted(merged[i])], sub)
                             for i, sub in items)
     if not entries:
-        return tuple(slow), closure, static, None, None
+        return tuple(slow), closure, static, None
     # a candidate is a position after a non-word character (or 0) where a prefix starts; the
     # scanner consumes that one character, so sre skips ahead to it. It tests "not an ASCII
     # word character", which is faster than \W; a non-ASCII word character before a candidate
-    # is dropped afterwards (see _Plan._candidates).
+    # is dropped afterwards (see _Plan.scan, which also puts a space before the text, so that
+    # a prefix at position 0 is found too).
     # Each candidate also reports the word character after its prefix, if any (see _static_entry).
     trie = _trie_regex(entries)
-    return (tuple(slow), closure, static, re.compile(rf"([^0-9A-Za-z_])(?=({trie})(\w?))"),
-            re.compile(rf"(?=({trie})(\w?))"))
+    return tuple(slow), closure, static, re.compile(rf"[^0-9A-Za-z_](?=({trie})(\w?))")
 
 
 #: How one lexicon matches at a candidate with a given prefix (see _static_entry).
@@ -704,24 +707,33 @@ class _Plan:
         self.lexicons = lexicons
         self.groups = [lex.groups for lex in lexicons]
         self.index = {id(lex): i for i, lex in enumerate(lexicons)}
-        self.slow, self.closure, static, self.scanner, self.scanner_at_0 = _plan_core(
+        self.slow, self.closure, static, self.scanner = _plan_core(
             tuple(lex.sources for lex in lexicons), tuple(bool(lex.groups) for lex in lexicons))
-        # prefix -> (lexicon, match length, (label, cue) pairs, None) for the lexicons that
-        # match there, or (lexicon, 0, None, sub) to match sub; one table for a prefix that
-        # ends at a word end, one for a prefix that does not
-        self.at_word_end = {key: self._resolve(items, True) for key, items in static.items()}
-        self.in_word = {key: self._resolve(items, False) for key, items in static.items()}
+        self.any_slow = any(self.slow)
+        # a lexicon whose cues each stand for labels in sorted order has its one-pass matches
+        # in _sorted_rows order already (one match per start)
+        self.label_sorted = tuple(all(map(_labels_sorted, g.values())) for g in self.groups)
+        # prefix -> what matches at a candidate with that prefix (see _candidate_entry); one
+        # table for a prefix that ends at a word end, one for a prefix that does not
+        self.at_word_end = {key: _candidate_entry(key, self._resolve(key, items, True))
+                            for key, items in static.items()}
+        self.in_word = {key: _candidate_entry(key, self._resolve(key, items, False))
+                        for key, items in static.items()}
 
-    def _resolve(self, items: tuple[_StaticEntry, ...], word_end: bool
+    def _resolve(self, key: str, items: tuple[_StaticEntry, ...], word_end: bool
                  ) -> tuple[tuple[int, int, Any, _SubPattern | None], ...]:
-        """A prefix's entries (see _static_entry) for a prefix that ends at a word end or not;
-        lexicons that cannot match there are left out."""
+        """A prefix's entries (see _static_entry) for a prefix that ends at a word end or not:
+        (lexicon, match length, (label, cue) pairs, None) for the lexicons that match there, or
+        (lexicon, 0, pairs, sub) to match sub, with the pairs of its alternative if it has one
+        (that group always closes last), else None; lexicons that cannot match there are left
+        out."""
         out = []
         for i, full, short, short_len, sub in items:
             if sub is not None:
-                out.append((i, 0, None, sub))
+                one = self.groups[i][sub.names[0]] if len(sub.names) == 1 else None
+                out.append((i, 0, one, sub))
             elif full is not None and word_end:
-                out.append((i, -1, self.groups[i][full], None))  # -1: the prefix's length
+                out.append((i, len(key), self.groups[i][full], None))
             elif short is not None:
                 out.append((i, short_len, self.groups[i][short], None))
         return tuple(out)
@@ -739,31 +751,47 @@ class _Plan:
         reached = [0] * len(self.lexicons)  # end of each lexicon's last match
         j = 0
         s_j, e_j = spans[0]
-        for p, key, word_after in self._candidates(low):
+        # The candidates, in text order: scanner.split returns [gap, prefix, word character
+        # after it or "", gap, ...] without match objects, so a candidate's position is the
+        # length of the gaps and of the characters the scanner consumed before it. The space
+        # put before the text makes position 0 a candidate like the others; in ``spaced`` the
+        # character before the candidate at p is at p.
+        spaced = " " + low
+        non_ascii = not low.isascii()
+        pieces = iter(self.scanner.split(spaced))  # type: ignore[union-attr]
+        p = -1
+        for gap, key, word_after in zip(pieces, pieces, pieces):
+            p += len(gap) + 1
             if p >= e_j:
                 while p >= e_j and j < n - 1:
                     j += 1
                     s_j, e_j = spans[j]
                 if p >= e_j:
                     break
-            if p < s_j:
-                continue
-            end = p + len(key)
-            entries = (in_word if word_after else at_word_end).get(key) if end < e_j else None
-            if entries is None:  # a prefix up to the sentence end, or with other separators
+            if p < s_j or non_ascii and spaced[p] > "\x7f" and _WORD_CHAR.match(spaced, p):
+                continue  # outside the sentences, or after a non-ASCII word character
+            got = (in_word if word_after else at_word_end).get(key)
+            if got is None or p + got[0] >= e_j:  # other separators, or up to the sentence end
                 self._match_at(text, p, e_j, key, j, reached, found)
+                continue
+            _, i, q, label, cue, entries = got
+            if entries is None:  # the usual case: one plain cue with one label
+                if p >= reached[i]:
+                    q = reached[i] = p + q
+                    found[i].append((j, label, cue, p, q, text[p:q]))
                 continue
             for i, length, pairs, sub in entries:
                 if p < reached[i]:  # inside this lexicon's previous match: finditer skips it
                     continue
                 if sub is None:
-                    q = end if length < 0 else p + length
+                    q = p + length
                 else:
                     hit = sub.match(text, p, e_j)
                     if hit is None:
                         continue
                     q = hit.end()
-                    pairs = groups[i][hit.lastgroup]  # type: ignore[index]
+                    if pairs is None:  # the alternative that matched
+                        pairs = groups[i][hit.lastgroup]  # type: ignore[index]
                 reached[i] = q
                 matched = text[p:q]
                 rows = found[i]
@@ -788,32 +816,29 @@ class _Plan:
                 for label, cue in self.groups[i][hit.lastgroup]:  # type: ignore[index]
                     rows.append((j, label, cue, p, q, matched))
 
-    def _candidates(self, low: str) -> Iterable[tuple[int, str, str]]:
-        """(position, prefix, word character after it or "") of every candidate in the
-        lowercased text, in text order.
 
-        ``scanner.split`` returns [gap, character, prefix, after, gap, ...] without match
-        objects: a candidate's position is the length of the gaps and characters before it.
-        """
-        pieces = self.scanner.split(low)  # type: ignore[union-attr]
-        keys, after = pieces[2::4], pieces[3::4]
-        starts = list(map(operator.add, itertools.accumulate(map(len, pieces[0:-1:4])),
-                          range(1, len(keys) + 1)))
-        before = pieces[1::4]
-        if not "".join(before).isascii():  # keep those after a non-word character only
-            non_ascii = itertools.compress(  # the positions of non-ASCII characters
-                itertools.count(), map(operator.gt, before, itertools.repeat("\x7f")))
-            wrong = {k for k in non_ascii if _WORD_CHAR.match(before[k])}
-            if wrong:
-                kept = [k for k in range(len(keys)) if k not in wrong]
-                starts = [starts[k] for k in kept]
-                keys, after = [keys[k] for k in kept], [after[k] for k in kept]
-        at_0 = self.scanner_at_0.match(low)  # type: ignore[union-attr]
-        if at_0 is not None:
-            starts.insert(0, 0)
-            keys.insert(0, at_0.group(1))
-            after.insert(0, at_0.group(2))
-        return zip(starts, keys, after)
+#: What matches at a candidate (see _candidate_entry).
+_CandidateEntry = tuple[int, int, int, Any, Any, Any]
+
+
+def _candidate_entry(
+    key: str, entries: tuple[tuple[int, int, Any, _SubPattern | None], ...]
+) -> _CandidateEntry:
+    """``(prefix length, lexicon, match length, label, cue, None)`` when one lexicon matches a
+    plain cue that stands for one (label, cue) pair (the usual case: no loop over the entries),
+    else ``(prefix length, 0, 0, None, None, entries)`` (see ``_Plan._resolve``)."""
+    if len(entries) == 1 and entries[0][3] is None and len(entries[0][2]) == 1:
+        i, length, pairs, _ = entries[0]
+        return (len(key), i, length, *pairs[0], None)
+    return (len(key), 0, 0, None, None, entries)
+
+
+def _labels_sorted(pairs: Sequence[tuple[Any, str]]) -> bool:
+    """Whether the (label, cue) pairs are in label order (a stable sort keeps their order)."""
+    try:
+        return all(a[0] <= b[0] for a, b in zip(pairs, pairs[1:]))
+    except TypeError:  # labels that do not compare: sort the rows as before
+        return False
 
 
 class _TextScan:
@@ -836,6 +861,12 @@ class _TextScan:
             rows = _finditer_rows(self.text, self.spans, self.plan.lexicons[i])
             out = self._rows[i] = sorted(rows, key=_row_start)
         return out
+
+    def sorted_rows(self, i: int) -> list[Row]:
+        """``_sorted_rows(self.rows(i))``, without sorting where the rows are in that order."""
+        if self.found is not None and not self.plan.slow[i] and self.plan.label_sorted[i]:
+            return self.found[i]
+        return _sorted_rows(self.rows(i))
 
 
 _PLANS: dict[tuple[int, ...], tuple[tuple[CompiledLexicon, ...], _Plan]] = {}
@@ -997,8 +1028,8 @@ def _rows_frame(rows: list[Row], label_name: str) -> pd.DataFrame:
 def _scan(
     text: str, spans: Sequence[Span], lex: CompiledLexicon, label_name: str
 ) -> pd.DataFrame:
-    rows = _plan_for((lex,)).scan(text, spans).rows(0)
-    return _rows_frame(_sorted_rows(rows), label_name)
+    rows = _plan_for((lex,)).scan(text, spans).sorted_rows(0)
+    return _rows_frame(rows, label_name)
 
 
 def find_frame_cues(
@@ -1113,13 +1144,12 @@ def score_frames(
     if frames is None:
         frames = load_frame_lexicon().labels
     has = len(cues) > 0
+    per_frame = _group_cues(cues["frame"].tolist(), cues["sentence_id"].tolist(),
+                            cues["start"].tolist()) if has else {}
     rows = _frame_profile(
-        frames,
-        cues["frame"].tolist() if has else [],
-        cues["sentence_id"].tolist() if has else [],
-        cues["start"].tolist() if has else [],
-        n_sentences, headline_sentences=headline_sentences, headline_weight=headline_weight,
-        lede_sentences=lede_sentences, lede_weight=lede_weight, unit=unit)
+        frames, per_frame, n_sentences, headline_sentences=headline_sentences,
+        headline_weight=headline_weight, lede_sentences=lede_sentences, lede_weight=lede_weight,
+        unit=unit)
     out = pd.DataFrame(rows, columns=list(PROFILE_COLUMNS))
     return out.astype({"n_cues": "int64", "n_sentences": "int64", "share": "float64",
                        "share_sentences": "float64", "primary": "bool"})
@@ -1128,11 +1158,38 @@ def score_frames(
 _NO_CUE = int(np.iinfo(np.int64).max)  # "first cue position" of a frame without cues
 
 
+def _group_cues(
+    cue_frames: Iterable[Any], cue_sentences: Iterable[Any], cue_starts: Iterable[Any]
+) -> dict[Any, tuple[list[Any], list[Any]]]:
+    """Frame -> (its cues' sentence ids, their starts), frames in order of their first cue."""
+    per_frame: dict[Any, tuple[list[Any], list[Any]]] = {}
+    for frame, sid, start in zip(cue_frames, cue_sentences, cue_starts):
+        got = per_frame.get(frame)
+        if got is None:
+            per_frame[frame] = ([sid], [start])
+        else:
+            got[0].append(sid)
+            got[1].append(start)
+    return per_frame
+
+
+def _group_rows(parts: Iterable[tuple[list[Row], int]]) -> dict[Any, tuple[list[int], list[int]]]:
+    """:func:`_group_cues` of rows, each part's sentence ids shifted by its offset."""
+    per_frame: dict[Any, tuple[list[int], list[int]]] = {}
+    for rows, offset in parts:
+        for sid, frame, _cue, start, _end, _matched in rows:
+            got = per_frame.get(frame)
+            if got is None:
+                per_frame[frame] = ([sid + offset], [start])
+            else:
+                got[0].append(sid + offset)
+                got[1].append(start)
+    return per_frame
+
+
 def _frame_profile(
     frames: Sequence[Any],
-    cue_frames: Sequence[Any],
-    cue_sentences: Sequence[Any],
-    cue_starts: Sequence[Any],
+    per_frame: dict[Any, tuple[list[Any], list[Any]]],
     n_sentences: int | None,
     *,
     headline_sentences: int = 0,
@@ -1141,17 +1198,11 @@ def _frame_profile(
     lede_weight: float = 1.0,
     unit: str = "sentence",
 ) -> list[tuple[Any, int, int, float, float, float, bool]]:
-    """The rows of :func:`score_frames` (``PROFILE_COLUMNS``) from the cues as three lists."""
+    """The rows of :func:`score_frames` (``PROFILE_COLUMNS``) from the cues grouped by frame
+    (see :func:`_group_cues`)."""
     if unit not in ("sentence", "cue"):
         raise ValueError(f"unit must be 'sentence' or 'cue', not {unit!r}")
     frames = list(frames)
-    per_frame: dict[Any, list[int]] = {}  # frame -> positions of its cues in the lists
-    for k, f in enumerate(cue_frames):
-        ks = per_frame.get(f)
-        if ks is None:
-            per_frame[f] = [k]
-        else:
-            ks.append(k)
     if per_frame:
         try:
             known: Any = set(frames)
@@ -1166,21 +1217,25 @@ def _frame_profile(
 
     counts = []
     for frame in frames:
-        ks = per_frame.get(frame) if frame == frame else None  # a NaN label is no frame
-        if ks is None:
+        got = per_frame.get(frame) if frame == frame else None  # a NaN label is no frame
+        if got is None:
             counts.append((frame, 0, 0, 0.0, _NO_CUE))
             continue
-        sids = list(map(int, map(cue_sentences.__getitem__, ks)))
-        n_distinct = len(set(sids))
+        n_cues = len(got[0])
+        distinct = set(map(int, got[0]))
         if unweighted:  # a sum of ones
-            weight = float(n_distinct if by_sentence else len(sids))
+            weight = float(len(distinct) if by_sentence else n_cues)
         else:  # summed in the order score_frames always has: sentences ascending, or cue order
             weight = float(sum([w_head if x < head_end else w_lede if x < lede_end else 1.0
-                                for x in (sorted(set(sids)) if by_sentence else sids)]))
-        starts = [x for x in map(cue_starts.__getitem__, ks) if x == x]  # pandas' min skips NaN
-        first = int(min(starts)) if starts else int(math.nan)
-        counts.append((frame, len(sids), n_distinct, weight, first))
-    total = _total_weight([c[3] for c in counts])
+                                for x in (sorted(distinct) if by_sentence else map(int, got[0]))]))
+        # pandas' min skips NaN; so does min() unless the first start is one (a comparison with
+        # NaN is false, so a NaN never replaces a number and a number never replaces a NaN)
+        first = min(got[1])
+        if first != first:
+            first = min([x for x in got[1] if x == x], default=math.nan)
+        counts.append((frame, n_cues, len(distinct), weight, int(first)))
+    weights = [c[3] for c in counts]
+    total = float(sum(weights)) if unweighted else _total_weight(weights)  # counts: exact
     positive = total > 0
     best = -1
     if positive:  # largest weight, then earliest first cue, then frame order; NaN never wins
@@ -1349,6 +1404,13 @@ class _Indicator:
     with_cues: CompiledLexicon | None
     without_cues: CompiledLexicon | None
     or_cues: CompiledLexicon | None
+    #: an answerable "any" question with one cue list: yes when its matches are enough
+    plain: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        plain = (self.answerable and self.rule == "any" and self.without_cues is None
+                 and self.or_cues is None)
+        object.__setattr__(self, "plain", plain)
 
 
 def _cue_list_lexicon(items: Iterable[str], label: str) -> CompiledLexicon | None:
@@ -1519,17 +1581,31 @@ def _code_rows(
     rows: list[tuple[Any, ...]] = []
     evs: list[tuple[Any, ...]] = []
     for ind, (c, w, wo, o) in zip(inds, lists):
-        value, parts = _answer(ind, found[c], found[w], found[wo], found[o])
-        if len(parts) == 1:
-            cited = parts[0][1]
+        if ind.plain:  # most questions: _answer's result, without calling it
+            cues = found[c]
+            yes = len(cues) >= ind.min_matches
+            value, parts = (1.0, [("cue", cues)] if cues else []) if yes else (0.0, [])
         else:
-            cited = [r for _, r in _evidence(parts)] if parts else []
-        rows.append((ind.frame, ind.id, ind.question, ind.answerable, value, len(cited),
-                     "; ".join([f"{r[5]}[{r[3]}:{r[4]}]" for r in cited]) if cited else ""))
+            value, parts = _answer(ind, found[c], found[w], found[wo], found[o])
+        if not parts:
+            cited: Sequence[Row] = ()
+            text = ""
+        else:
+            cited = parts[0][1] if len(parts) == 1 else [r for _, r in _evidence(parts)]
+            text = _cited_text(cited)
+        rows.append((ind.frame, ind.id, ind.question, ind.answerable, value, len(cited), text))
         if evidence and parts:
             evs.extend((ind.frame, ind.id, role, r[0], r[2], r[3], r[4], r[5])
                        for role, r in _evidence(parts))
     return rows, evs
+
+
+def _cited_text(cited: Sequence[Row]) -> str:
+    """The ``evidence`` column: ``matched[start:end]`` of each row, joined by ``"; "``."""
+    if len(cited) == 1:  # the usual case, without a list and a join
+        r = cited[0]
+        return f"{r[5]}[{r[3]}:{r[4]}]"
+    return "; ".join([f"{r[5]}[{r[3]}:{r[4]}]" for r in cited]) if cited else ""
 
 
 def _cue_list_indices(
@@ -1542,8 +1618,19 @@ def _cue_list_indices(
         for ind in inds)
 
 
+def _term_rows(found: Sequence[list[Row]], family_index: Sequence[tuple[str, int]]) -> list[Row]:
+    """All term families' occurrences, ordered by start, then family; ``found[i]`` holds the
+    rows of the lexicon a family's index ``i`` points to (see :func:`_all_rows`)."""
+    rows: list[Row] = []
+    for _family, i in family_index:
+        rows.extend(found[i])
+    return _sorted_rows(rows)
+
+
 def _all_rows(scan: _TextScan) -> list[list[Row]]:
     """Every lexicon's rows of a scan, and one empty list at the end (index ``-1``)."""
+    if scan.found is not None and not scan.plan.any_slow:  # what rows(i) returns for each i
+        return [*scan.found, []]
     return [*(scan.rows(i) for i in range(len(scan.plan.lexicons))), []]
 
 
@@ -1698,9 +1785,12 @@ class _FramingResources:
 
 _RESOURCES: dict[tuple[int, int, int], _FramingResources] = {}
 _RESOURCES_MAX = 16
+_DEFAULT_RESOURCES: list[_FramingResources] = []  # the packaged lexicons' (they never change)
 
 
 def _framing_resources(lexicon: Any, codebook: Any, families: Any) -> _FramingResources:
+    if lexicon is None and codebook is None and families is None and _DEFAULT_RESOURCES:
+        return _DEFAULT_RESOURCES[0]  # the pipeline's case, without resolving the three again
     from coverage.terms import _resolve_families
 
     lex = _resolve_lexicon(lexicon)
@@ -1718,6 +1808,8 @@ def _framing_resources(lexicon: Any, codebook: Any, families: Any) -> _FramingRe
     while len(_RESOURCES) >= _RESOURCES_MAX:
         _RESOURCES.pop(next(iter(_RESOURCES)), None)
     _RESOURCES[key] = res
+    if lexicon is None and codebook is None and families is None:
+        _DEFAULT_RESOURCES[:] = [res]
     return res
 
 
@@ -1798,9 +1890,10 @@ def analyze_framing(
     res = _framing_resources(lexicon, codebook, families)
     spans = _sentence_spans(text, sentences)
     title = str(title or "")
-    found = _all_rows(res.plan.scan(text, spans))
-    body = _sorted_rows(found[res.policy])
-    head = _sorted_rows(res.title_plan.scan(title, [(0, len(title))]).rows(0)) if title else []
+    scan = res.plan.scan(text, spans)
+    found = _all_rows(scan)
+    body = scan.sorted_rows(res.policy)
+    head = res.title_plan.scan(title, [(0, len(title))]).sorted_rows(0) if title else []
 
     frames = [{"sentence_id": -1, "part": "headline", "frame": r[1], "cue": r[2],
                "start": r[3], "end": r[4], "matched": r[5]} for r in head]
@@ -1808,13 +1901,13 @@ def analyze_framing(
                 "start": r[3], "end": r[4], "matched": r[5]} for r in body]
 
     n_head = 1 if title else 0
+    # the headline (its rows are in its one sentence, 0), if any, is sentence 0 of the
+    # combined article, the body's sentences follow
+    per_frame = _group_rows(((head, 0), (body, n_head)))
     profile = _frame_profile(
-        res.lexicon.labels,
-        [r[1] for r in head] + [r[1] for r in body],
-        [0] * len(head) + [r[0] + n_head for r in body],  # the headline, if any, is sentence 0
-        [r[3] for r in head] + [r[3] for r in body],
-        len(spans) + n_head, headline_sentences=n_head, headline_weight=headline_weight,
-        lede_sentences=lede_sentences, lede_weight=lede_weight, unit=unit)
+        res.lexicon.labels, per_frame, len(spans) + n_head, headline_sentences=n_head,
+        headline_weight=headline_weight, lede_sentences=lede_sentences, lede_weight=lede_weight,
+        unit=unit)
     row: dict[str, Any] = {
         "primary_frame": next((p[0] for p in profile if p[6]), ""),
         "n_frame_cues": len(head) + len(body),
@@ -1823,9 +1916,12 @@ def analyze_framing(
         row[f"frame_{p[0]}"] = float(p[4])
 
     coded, _ = _code_rows(res.indicators, res.questions, found, evidence=False)
+    generic = []
     scores: dict[Any, list[float]] = {}  # frame -> [sum of answered values, n answered]
-    for c in coded:
-        frame, value = c[0], c[4]
+    for frame, indicator, question, answerable, value, n_evidence, evidence in coded:
+        generic.append({"frame": frame, "indicator": indicator, "question": question,
+                        "answerable": answerable, "value": value, "n_evidence": n_evidence,
+                        "evidence": evidence})
         if frame != frame:  # pragma: no cover - a NaN frame is dropped by the groupby
             continue
         acc = scores.get(frame)
@@ -1837,8 +1933,6 @@ def analyze_framing(
     for frame, (total, n) in scores.items():
         row[f"generic_{frame}"] = total / n if n else math.nan
 
-    from coverage.terms import _term_rows
-
     terms = [{"sentence_id": r[0], "family": r[1], "term": r[2], "start": r[3], "end": r[4],
               "matched": r[5]} for r in _term_rows(found, res.family_index)]
     return {
@@ -1846,9 +1940,7 @@ def analyze_framing(
         "frame_profiles": [
             {"frame": p[0], "n_cues": p[1], "n_sentences": p[2], "weight": p[3], "share": p[4],
              "share_sentences": p[5], "primary": p[6]} for p in profile],
-        "generic_frames": [
-            {"frame": c[0], "indicator": c[1], "question": c[2], "answerable": c[3],
-             "value": c[4], "n_evidence": c[5], "evidence": c[6]} for c in coded],
+        "generic_frames": generic,
         "terms": terms,
         "row": row,
     }

@@ -27,7 +27,6 @@ import pandas as pd
 
 from coverage.framing import (
     CompiledLexicon,
-    Row,
     _ByIdentity,
     _all_rows,
     _data_text,
@@ -36,7 +35,7 @@ from coverage.framing import (
     _read_table,
     _rows_frame,
     _sentence_spans,
-    _sorted_rows,
+    _term_rows,
     compile_lexicon,
 )
 
@@ -92,15 +91,6 @@ def _resolve_families(
     if key is not None:
         return _families_from_file(key)
     return _compile_families(_read_table(families))
-
-
-def _term_rows(found: Sequence[list[Row]], family_index: Sequence[tuple[str, int]]) -> list[Row]:
-    """All families' occurrences, ordered by start, then family; ``found[i]`` holds the rows of
-    the lexicon a family's index ``i`` points to (see ``coverage.framing._all_rows``)."""
-    rows: list[Row] = []
-    for _family, i in family_index:
-        rows.extend(found[i])
-    return _sorted_rows(rows)
 
 
 def load_term_families(

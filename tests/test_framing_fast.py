@@ -286,6 +286,12 @@ TRICKY = [
     "Homeland Security and homeland-security and DHS. Attorney General and attorneys.",
     # a non-ASCII word character right before a cue word: no word start there
     "Le \u00e9court et \u00f1policy, caf\u00e9-court \u2014 \u201ccourt\u201d in \u00e9t\u00e9.",
+    # cues at the very start and end of the text, right after non-ASCII punctuation, and a
+    # non-ASCII word character at position 0
+    "Policy\u2019s critics sued \u2014court",
+    "7-year-old \u201cmigrants\u201d",
+    "\u00e9policy and the courts",
+    "",
 ]
 
 
@@ -311,3 +317,26 @@ def test_one_pass_scan_on_synthetic_articles(synthetic_articles) -> None:
         scan = plan.scan(text, spans)
         for i, lex in enumerate(plan.lexicons):
             assert scan.rows(i) == framing._finditer_rows(text, spans, lex), i
+
+
+def test_the_labels_of_every_default_cue_are_sorted() -> None:
+    # analyze_framing relies on it to take the one-pass rows as sorted (see _TextScan.sorted_rows)
+    plan = framing._framing_resources(None, None, None).plan
+    assert all(plan.label_sorted)
+    for text in TRICKY:
+        spans = split_sentences(text)
+        scan = plan.scan(text, spans)
+        for i in range(len(plan.lexicons)):
+            assert scan.sorted_rows(i) == framing._sorted_rows(scan.rows(i))
+
+
+def test_score_frames_first_cue_skips_nan_starts() -> None:
+    # frames tied on weight: the one whose first cue comes first is primary, a NaN start skipped
+    # (as pandas' min skips it) wherever it is among the frame's cues
+    nan = float("nan")
+    for a_starts, primary in [([nan, 7.0], "b"), ([7.0, nan], "b"), ([nan, 2.0], "a")]:
+        cues = pd.DataFrame({"sentence_id": [0, 0, 1], "frame": ["a", "a", "b"],
+                             "start": [*a_starts, 3.0]})
+        prof = framing.score_frames(cues, 2, frames=["a", "b"])
+        assert prof["weight"].tolist() == [1.0, 1.0]
+        assert prof.loc[prof["primary"], "frame"].tolist() == [primary]
