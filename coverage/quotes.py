@@ -382,7 +382,6 @@ _COORD_BEFORE_RE = re.compile(
 )
 _TO_LEMMAS = frozenset("vow pledge promise threaten urge ask warn remind agree offer plan decline refuse".split())
 _TO_RE = re.compile(r"\s+[Tt]o\s+\w")
-_CUE_TAIL_RE = re.compile(r"[\w-]")  # what the cue pattern's closing (?![\w-]) refuses
 _QUOTE_OR_NL_RE = re.compile(r"[\"\u201c\u201d\n]|''")
 _SUBORD_RE = re.compile(
     r"[\W]*(?:After|When|While|Although|Though|Because|As|Since|If|Despite|Even\s+though|Even\s+as|"
@@ -554,10 +553,11 @@ def _orient(text: str, i: int, j: int, glyph: str, is_open: bool, para_start: in
     """True when the mark text[i:j] opens a quotation, given the current state."""
     prev = text[i - 1] if i > para_start else " "
     nxt = text[j] if j < len(text) else " "
-    left_open = prev.isspace() or prev in _OPEN_LEFT
-    right_open = not nxt.isspace() and nxt not in _CLOSE_RIGHT
-    left_close = not prev.isspace()
-    right_close = nxt.isspace() or nxt in _CLOSE_RIGHT
+    prev_space, nxt_space = prev.isspace(), nxt.isspace()
+    left_open = prev_space or prev in _OPEN_LEFT
+    right_open = not nxt_space and nxt not in _CLOSE_RIGHT
+    left_close = not prev_space
+    right_close = nxt_space or nxt in _CLOSE_RIGHT
     if glyph in _OPEN_GLYPH:
         return not (is_open and left_close and right_close and not left_open)
     if glyph in _CLOSE_GLYPH:
@@ -1409,7 +1409,11 @@ class _Article:
         and the character at ``hi`` ends a match as the end of the text does."""
         if k and self.cue_ends[k - 1] > lo:
             return False
-        return hi >= len(self.text) or not _CUE_TAIL_RE.match(self.text, hi)
+        if hi >= len(self.text):
+            return True
+        # not a character the pattern's closing (?![\w-]) refuses (\w: alphanumeric or "_")
+        c = self.text[hi]
+        return not (c.isalnum() or c == "_" or c == "-")
 
     def cues_in(self, lo: int, hi: int) -> list[re.Match[str]]:
         """``list(cues.rx.finditer(text, lo, hi))``."""
@@ -1449,20 +1453,25 @@ def _frame_quotations(art: _Article, cut_after_quote: bool) -> set[int]:
             s_hi = sents[sj][1]
         prev_end = quotes[k - 1].end if k and quotes[k - 1].end > s_lo else s_lo
         next_start = quotes[k + 1].start if k + 1 < len(quotes) and quotes[k + 1].start < s_hi else s_hi
-        prefix = text[prev_end : q.start]
         suffix_end = next_start
-        gap = text[quotes[k - 1].frame_end : q.start] if k else ""
-        # (cheap tests first: the gap can be paragraphs long)
-        if k and quotes[k - 1].cue is not None and quotes[k - 1].kind in ("direct", "partial") and gap.count(
-            "\n"
-        ) < 2 and (_CONT_GAP_RE.fullmatch(gap) or (len(gap) < 160 and _CONT_APPOS_RE.fullmatch(gap))) and not (
-            _is_term(text, q) and q.end < sents[sj][1]  # a title inside a sentence: '... on "Fox News," she said'
-        ) and not art.cues_in(quotes[k - 1].frame_end, q.start) and _suffix_frame(art, q, next_start) is None:
-            # (not when B has a cue of its own: '"A," she said. He added, "B."', '"B," Conant said.')
-            # "A," she said. "B."  /  "A," she said, "B."  : B continues A
-            q.cue, q.speaker, q.frame_end = quotes[k - 1].cue, quotes[k - 1].speaker, q.end
-            q.kind = "direct"
-            continue
+        term = _is_term(text, q)
+        # the suffix frame ending at next_start, once looked for (None: not looked for yet)
+        next_frame: tuple[Any, ...] | None = None
+        if k and quotes[k - 1].cue is not None and quotes[k - 1].kind in ("direct", "partial"):
+            # (cheap tests first: the gap can be paragraphs long)
+            gap = text[quotes[k - 1].frame_end : q.start]
+            if gap.count("\n") < 2 and (
+                _CONT_GAP_RE.fullmatch(gap) or (len(gap) < 160 and _CONT_APPOS_RE.fullmatch(gap))
+            ) and not (
+                term and q.end < sents[sj][1]  # a title inside a sentence: '... on "Fox News," she said'
+            ) and not art.cues_in(quotes[k - 1].frame_end, q.start):
+                next_frame = _suffix_frame(art, q, next_start) or ()
+                if not next_frame:
+                    # (not when B has a cue of its own: '"A," she said. He added, "B."', '"B," Conant said.')
+                    # "A," she said. "B."  /  "A," she said, "B."  : B continues A
+                    q.cue, q.speaker, q.frame_end = quotes[k - 1].cue, quotes[k - 1].speaker, q.end
+                    q.kind = "direct"
+                    continue
         # (a match of _END_PUNCT_RE has at most 3 characters, before the end or a final newline)
         if (sj + 1 < len(sents) and text[q.end : suffix_end].strip() == ""
                 and _END_PUNCT_RE.search(text, max(q.start, q.end - 4), q.end)):
@@ -1470,12 +1479,15 @@ def _frame_quotations(art: _Article, cut_after_quote: bool) -> set[int]:
             if text[q.end : nxt_lo].count("\n") < 2:
                 nq = quotes[k + 1].start if k + 1 < len(quotes) else len(text)
                 suffix_end = min(nxt_hi, max(nq, q.end))
-        term = _is_term(text, q)
-        if term and text[prev_end : q.start].strip(" \t\n\u2014\u2013-("):
+        before = text[prev_end : q.start].strip(" \t\n\u2014\u2013-(")
+        if term and before:
             suffix_end = q.end  # a title mid-sentence ('on “Sunday Morning Futures,” Issa said') has no frame
         # suffix frame: "...," the judge said / said the judge
-        cue, speaker, frame_end = _suffix_frame(art, q, suffix_end) or (None, None, q.end)
-        before = text[prev_end : q.start].strip(" \t\n\u2014\u2013-(")
+        if next_frame is not None and suffix_end == next_start:
+            frame: tuple[Any, ...] | None = next_frame  # (looked for above)
+        else:
+            frame = _suffix_frame(art, q, suffix_end)
+        cue, speaker, frame_end = frame or (None, None, q.end)
         if cue is None:
             # prefix frame: S said: "..." / S said, "..." / S said "..."
             # where a trailing "[,:]?\s*" starts
@@ -1490,7 +1502,7 @@ def _frame_quotations(art: _Article, cut_after_quote: bool) -> set[int]:
                 gap = text[cm.end() : cut]
                 gm = _ADVERBIAL_RE.match(gap)
                 tail = gap[gm.end() :] if gm else gap
-                colon = prefix.rstrip().endswith(":") and "\n" not in text[cm.end() : q.start]
+                colon = text[prev_end : q.start].rstrip().endswith(":") and "\n" not in text[cm.end() : q.start]
                 if tail.strip(" ,") == "" or colon or _tell_object_only(text, cm, cm.end(), cut, cues):
                     if cm.group().lower().startswith("according"):
                         sp = _np_forward(text, cm.end() + 1, cut)
@@ -1612,7 +1624,8 @@ def _reported_speech(
         s_lo, s_hi = sents[si]
         if ce > s_hi:
             continue
-        s_lo, s_hi = _clip_lo(text, cs, s_lo), _clip_hi(text, ce, s_hi)
+        if cs - s_lo > CUE_WINDOW_CHARS or s_hi - ce > CUE_WINDOW_CHARS:  # (rare: a very long sentence)
+            s_lo, s_hi = _clip_lo(text, cs, s_lo), _clip_hi(text, ce, s_hi)
         lemma = cues.lemma.get(lform, "according to" if lform.startswith("according") else lform)
         row = _reported(art, cm, lemma, s_lo, s_hi, indirect, include_negated, include_topics)
         if row is None:
