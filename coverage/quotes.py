@@ -493,10 +493,16 @@ _ADDING_RE = re.compile(
 )
 # every match of _QUANT_SUBJ_RE holds one of these words after a space, comma or "(" (or at the
 # text start): a cheap test that skips the costly anchored search on most subjects
-_QUANT_HINT_RE = re.compile(
-    r"(?<![^\s,(])(?:\d|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|majority|minority"
+_QUANT_HINT_WORD = (
+    r"(?:\d|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|majority|minority"
     r"|plurality|half)"
 )
+_QUANT_HINT_RE = re.compile(r"(?<![^\s,(])" + _QUANT_HINT_WORD)
+# the same test, faster: a space, comma or "(" then a hint word (the regex engine skips to the
+# next such character instead of trying the look-behind at every position); the text start
+# (where the look-behind also holds) is tested apart
+_QUANT_HINT_AFTER_RE = re.compile(r"[\s,(](?=" + _QUANT_HINT_WORD + ")")
+_QUANT_HINT_START_RE = re.compile(_QUANT_HINT_WORD)
 
 
 # --------------------------------------------------------------------------------------------
@@ -695,15 +701,17 @@ class _Window:
         """Start offset of token ``i``."""
         if i < self.n_edge:
             raise _NeedMore
-        text, words, starts = self.text, self.words, self._starts
-        while self._known > i:
-            j = self._known - 1
-            p = self._pos
-            while text[p - 1].isspace():
-                p -= 1
-            p -= len(words[j])
-            starts[j] = self._pos = p
-            self._known = j
+        starts = self._starts
+        known = self._known
+        if known > i:
+            text, words, p = self.text, self.words, self._pos
+            while known > i:
+                known -= 1
+                while text[p - 1].isspace():
+                    p -= 1
+                p -= len(words[known])
+                starts[known] = p
+            self._known, self._pos = known, p
         return starts[i]
 
     def end(self, i: int) -> int:
@@ -838,7 +846,7 @@ def _np_backward_toks(text: str, lo: int, win: _Window) -> tuple[int, int] | Non
         t = words[i]
     end = win.end(i)
     q_lo = max(lo, end - 60)
-    qm = _QUANT_SUBJ_RE.search(text, q_lo, end) if _QUANT_HINT_RE.search(text, q_lo, end) else None
+    qm = _QUANT_SUBJ_RE.search(text, q_lo, end) if _quant_hint(text, q_lo, end) else None
     if qm is not None:
         return qm.start(1), end  # "About three in 10 said", "67 percent say"
     low = t.lower()
@@ -935,6 +943,13 @@ def _np_backward_toks(text: str, lo: int, win: _Window) -> tuple[int, int] | Non
     if opens_sentence and not (text[lo:start].strip() == "" or _INTRO_RE.fullmatch(text, lo, start)):
         return None
     return start, max(end, paren_end)
+
+
+def _quant_hint(text: str, lo: int, hi: int) -> bool:
+    """``_QUANT_HINT_RE.search(text, lo, hi) is not None``, found faster."""
+    if lo == 0 and _QUANT_HINT_START_RE.match(text, 0, hi):
+        return True
+    return _QUANT_HINT_AFTER_RE.search(text, max(lo - 1, 0), hi) is not None
 
 
 def _source_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
