@@ -335,6 +335,9 @@ _SPACE_RE = re.compile(r"\s+")
 # possessive quantifiers: the same words (nothing follows that could make a run give characters
 # back), without the engine saving backtracking points
 _WORDS_RE = re.compile(r"[^\W_]++(?:['\u2019\-.][^\W_]++)*+")
+# the same matches ending in an empty group: findall then lists "" per word instead of copying
+# each word out, for counting
+_WORDS_COUNT_RE = re.compile(_WORDS_RE.pattern + "()")
 _ADVERBIAL_RE = re.compile(
     r"""\s*,?\s*(?:
         (?:on|last|this|next|early|late|earlier|later)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|
@@ -1117,7 +1120,7 @@ def _strip_span(text: str, s: int, e: int, trailing: str = " \t\n,;:.\u2014\u201
 
 
 def _n_words(text: str, s: int, e: int) -> int:
-    return len(_WORDS_RE.findall(text, s, e))
+    return len(_WORDS_COUNT_RE.findall(text, s, e))
 
 
 #: Words a title or name may hold in lower case ("Sunday Morning Futures", "Friends of the Earth").

@@ -220,24 +220,32 @@ def _part_rank(part: str, lex: RoleLexicon) -> int | None:
     Pure and cached: a speaker is typed again as its descriptors grow, from parts seen before.
     The n-grams starting at a word grow only while they begin some pattern."""
     cased_pre, lower_pre = _prefixes(lex)
+    cased, lower = lex.cased, lex.lower
     words = _LEX_TOKEN_RE.findall(part)
     lows = [w.lower() for w in words]
-    ranks: list[int | None] = []
+    best: int | None = None  # the least rank found
     for i in range(len(words)):
         cased_on = lower_on = True
         for n in range(1, min(lex.max_words, len(words) - i) + 1):
             if cased_on:
                 tup = tuple(words[i : i + n])
-                ranks.append(_lookup(lex.cased, tup))
+                r = cased.get(tup)
+                if r is None and tup[-1].endswith("."):
+                    r = _lookup(cased, tup)
+                if r is not None and (best is None or r < best):
+                    best = r
                 cased_on = tup in cased_pre
             if lower_on:
                 low = tuple(lows[i : i + n])
-                ranks.append(_lookup(lex.lower, low))
+                r = lower.get(low)
+                if r is None and low[-1].endswith("."):
+                    r = _lookup(lower, low)
+                if r is not None and (best is None or r < best):
+                    best = r
                 lower_on = low in lower_pre
             if not (cased_on or lower_on):
                 break
-    found = [r for r in ranks if r is not None]
-    return min(found) if found else None
+    return best
 
 
 def _lookup(table: dict[tuple[str, ...], int], words: tuple[str, ...]) -> int | None:
