@@ -988,18 +988,15 @@ def _np_forward(text: str, pos: int, hi: int, max_tokens: int = 9) -> tuple[int,
         return first.span()  # "he", "them": the first token is the phrase ("US", "IT" are names)
     # The scan reads at most max_tokens + 2 tokens, most phrases far fewer ("the judge said"):
     # tokens are taken from the iterator as the scan reaches them (match objects: the scan reads
-    # the offsets of a few only). ``has(k)``: ``k < len(toks)`` had all been taken at once.
+    # the offsets of a few only). "_pull(toks, found, k, limit)" is what "k < len(toks)" would
+    # be had all been taken at once (tested inline first in the loop: the common case).
     toks = [first]
     limit = max_tokens + 2
-
-    def has(k: int) -> bool:
-        return k < len(toks) or _pull(toks, found, k, limit)
-
     i = 0
     end = -1
     n = 0
     cue_words = _cue_words()
-    while has(i) and n < max_tokens:
+    while (i < len(toks) or _pull(toks, found, i, limit)) and n < max_tokens:
         w = toks[i].group()
         lw = w.lower()
         if lw in cue_words:
@@ -1018,20 +1015,21 @@ def _np_forward(text: str, pos: int, hi: int, max_tokens: int = 9) -> tuple[int,
             end = toks[i].end()
         elif w in ("\u2019s", "'s"):
             pass
-        elif lw in ("of", "for") and end > 0 and has(i + 1) and (
+        elif lw in ("of", "for") and end > 0 and _pull(toks, found, i + 1, limit) and (
             _is_cap(toks[i + 1].group()) or toks[i + 1].group().lower() in _DET
         ):
             pass
         elif w == "(" and end > 0:
             # "Rep. Earl Blumenauer (D-Ore.)": a parenthesis after a name belongs to it
-            j = next((j for j in range(i + 1, i + 7) if has(j) and toks[j].group() == ")"), -1)
+            j = next((j for j in range(i + 1, i + 7)
+                      if _pull(toks, found, j, limit) and toks[j].group() == ")"), -1)
             if j < 0:
                 break
             end = toks[j].end()
             n += j - i
             i = j
         elif w[:1].isalnum() and not w[:1].isupper() and lw not in _STOP_LOWER and _WORDLIKE_RE.fullmatch(w) and (
-            has(i + 1)
+            i + 1 < len(toks) or _pull(toks, found, i + 1, limit)
         ):
             pass  # a modifier, kept only if a head follows ("one well-connected Democrat", "the ad's narrator")
         else:
@@ -1045,7 +1043,7 @@ def _np_forward(text: str, pos: int, hi: int, max_tokens: int = 9) -> tuple[int,
         if det_first and last_lower:
             return first.start(), toks[i - 1].end()
         return None
-    if det_first and last_lower and end < toks[i - 1].end() and has(i) and (
+    if det_first and last_lower and end < toks[i - 1].end() and _pull(toks, found, i, limit) and (
         toks[i].group() in _TIME_WORDS or not toks[i].group()[:1].isalnum()
     ):
         return first.start(), toks[i - 1].end()  # "a Senate panel Wednesday": the head ends before the date
