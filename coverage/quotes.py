@@ -955,12 +955,16 @@ def _quant_hint(text: str, lo: int, hi: int) -> bool:
     return _QUANT_HINT_AFTER_RE.search(text, max(lo - 1, 0), hi) is not None
 
 
+#: One of these is in every phrase :func:`_source_subject` finds.
+_SOURCE_LINK_WORDS = ("close to", "familiar with", "knowledge", "briefed on")
+
+
 def _source_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """An unnamed source ending right before ``hi``: "a source close to him", "people familiar
     with the talks", "two officials briefed on the plan" (the noun scanners stop at "to him")."""
     a = max(lo, hi - 160)
     window = text[max(a, hi - 120) : hi]  # the link phrase starts at most ~105 characters before the cue
-    if not ("close to" in window or "familiar with" in window or "knowledge" in window or "briefed on" in window):
+    if not any(link in window for link in _SOURCE_LINK_WORDS):
         return None
     m = _SOURCE_SUBJ_RE.search(text, a, hi)
     return (m.start(1), m.end(1)) if m else None
@@ -1400,7 +1404,8 @@ class _Article:
     (a window's end reads as the end of the text); otherwise the window is searched itself.
     """
 
-    __slots__ = ("text", "sents", "starts", "quotes", "q_starts", "cues", "cue_matches", "cue_starts", "cue_ends")
+    __slots__ = ("text", "sents", "starts", "quotes", "q_starts", "cues", "cue_matches", "cue_starts", "cue_ends",
+                 "source_links")
 
     def __init__(self, text: str, sents: list[tuple[int, int]], quotes: list[_Quotation], cues: _Cues) -> None:
         self.text = text
@@ -1412,6 +1417,9 @@ class _Article:
         self.cue_matches = _cue_matches(text, cues)
         self.cue_starts = [m.start() for m in self.cue_matches]
         self.cue_ends = [m.end() for m in self.cue_matches]
+        # whether an unnamed source ("a source close to him") can be anywhere: most articles have
+        # none, and their cues need not look for one
+        self.source_links = any(link in text for link in _SOURCE_LINK_WORDS)
 
     def inside_quote(self, pos: int) -> _Quotation | None:
         """The quotation holding offset ``pos``, if any."""
@@ -1840,7 +1848,7 @@ def _reported(
         ):
             sp, inverted = fw, True
     if sp is None:
-        sp = _source_subject(text, s_lo, cs) or _np_backward(text, s_lo, cs)
+        sp = (_source_subject(text, s_lo, cs) if art.source_links else None) or _np_backward(text, s_lo, cs)
         if sp is not None and cm.group().endswith("ing") and text[sp[0]].islower() and (
             text[sp[0] : sp[1]].lower() not in _PRON_SUBJ
         ) and text[s_lo : sp[0]].strip() and text[s_lo : sp[0]].rstrip()[-1] not in ",:;(\u2014" and (
