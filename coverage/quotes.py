@@ -59,13 +59,12 @@ from __future__ import annotations
 import bisect
 import csv
 import io
-import itertools
 import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any, NamedTuple, Sequence
+from typing import Any, Iterator, NamedTuple, Sequence
 
 import pandas as pd
 
@@ -316,9 +315,14 @@ _LY_NOT_ADVERBS = frozenset(
 )
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
 _WORDLIKE_RE = re.compile(r"[^\W_]+(?:[-\u2019'][^\W_]+)*")  # "well-connected", "46-year-old", "ad's"
+# Tokens: initials ("U.S."), abbreviated titles ("Mr."), an initial before a name, words, other
+# characters. The first three all hold a period after at most four letters: the look-ahead lets
+# most words skip them at once (the same tokens, a fifth faster); the word run is possessive
+# (nothing follows it that could make it give characters back).
 _TOKEN_RE = re.compile(
-    r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Jr|Sr|St|Prof|Rev|Adm|Maj|Inc|Corp|Co|Ft|Mt)\."
-    r"|[A-Z]\.(?=\s+[A-Z])|[\w\u2019'&\-]+|[^\w\s]"
+    r"(?=[A-Za-z]{1,4}\.)(?:(?:[A-Za-z]\.){2,}"
+    r"|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Jr|Sr|St|Prof|Rev|Adm|Maj|Inc|Corp|Co|Ft|Mt)\."
+    r"|[A-Z]\.(?=\s+[A-Z]))|[\w\u2019'&\-]++|[^\w\s]"
 )
 _MODIFIERS = frozenset(
     """former acting top senior chief retired longtime then deputy assistant federal state local civil
@@ -331,6 +335,9 @@ _SPACE_RE = re.compile(r"\s+")
 # possessive quantifiers: the same words (nothing follows that could make a run give characters
 # back), without the engine saving backtracking points
 _WORDS_RE = re.compile(r"[^\W_]++(?:['\u2019\-.][^\W_]++)*+")
+# the same matches ending in an empty group: findall then lists "" per word instead of copying
+# each word out, for counting
+_WORDS_COUNT_RE = re.compile(_WORDS_RE.pattern + "()")
 _ADVERBIAL_RE = re.compile(
     r"""\s*,?\s*(?:
         (?:on|last|this|next|early|late|earlier|later)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|
@@ -378,7 +385,6 @@ _COORD_BEFORE_RE = re.compile(
 )
 _TO_LEMMAS = frozenset("vow pledge promise threaten urge ask warn remind agree offer plan decline refuse".split())
 _TO_RE = re.compile(r"\s+[Tt]o\s+\w")
-_CUE_TAIL_RE = re.compile(r"[\w-]")  # what the cue pattern's closing (?![\w-]) refuses
 _QUOTE_OR_NL_RE = re.compile(r"[\"\u201c\u201d\n]|''")
 _SUBORD_RE = re.compile(
     r"[\W]*(?:After|When|While|Although|Though|Because|As|Since|If|Despite|Even\s+though|Even\s+as|"
@@ -490,10 +496,16 @@ _ADDING_RE = re.compile(
 )
 # every match of _QUANT_SUBJ_RE holds one of these words after a space, comma or "(" (or at the
 # text start): a cheap test that skips the costly anchored search on most subjects
-_QUANT_HINT_RE = re.compile(
-    r"(?<![^\s,(])(?:\d|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|majority|minority"
+_QUANT_HINT_WORD = (
+    r"(?:\d|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|majority|minority"
     r"|plurality|half)"
 )
+_QUANT_HINT_RE = re.compile(r"(?<![^\s,(])" + _QUANT_HINT_WORD)
+# the same test, faster: a space, comma or "(" then a hint word (the regex engine skips to the
+# next such character instead of trying the look-behind at every position); the text start
+# (where the look-behind also holds) is tested apart
+_QUANT_HINT_AFTER_RE = re.compile(r"[\s,(](?=" + _QUANT_HINT_WORD + ")")
+_QUANT_HINT_START_RE = re.compile(_QUANT_HINT_WORD)
 
 
 # --------------------------------------------------------------------------------------------
@@ -550,10 +562,11 @@ def _orient(text: str, i: int, j: int, glyph: str, is_open: bool, para_start: in
     """True when the mark text[i:j] opens a quotation, given the current state."""
     prev = text[i - 1] if i > para_start else " "
     nxt = text[j] if j < len(text) else " "
-    left_open = prev.isspace() or prev in _OPEN_LEFT
-    right_open = not nxt.isspace() and nxt not in _CLOSE_RIGHT
-    left_close = not prev.isspace()
-    right_close = nxt.isspace() or nxt in _CLOSE_RIGHT
+    prev_space, nxt_space = prev.isspace(), nxt.isspace()
+    left_open = prev_space or prev in _OPEN_LEFT
+    right_open = not nxt_space and nxt not in _CLOSE_RIGHT
+    left_close = not prev_space
+    right_close = nxt_space or nxt in _CLOSE_RIGHT
     if glyph in _OPEN_GLYPH:
         return not (is_open and left_close and right_close and not left_open)
     if glyph in _CLOSE_GLYPH:
@@ -691,15 +704,17 @@ class _Window:
         """Start offset of token ``i``."""
         if i < self.n_edge:
             raise _NeedMore
-        text, words, starts = self.text, self.words, self._starts
-        while self._known > i:
-            j = self._known - 1
-            p = self._pos
-            while text[p - 1].isspace():
-                p -= 1
-            p -= len(words[j])
-            starts[j] = self._pos = p
-            self._known = j
+        starts = self._starts
+        known = self._known
+        if known > i:
+            text, words, p = self.text, self.words, self._pos
+            while known > i:
+                known -= 1
+                while text[p - 1].isspace():
+                    p -= 1
+                p -= len(words[known])
+                starts[known] = p
+            self._known, self._pos = known, p
         return starts[i]
 
     def end(self, i: int) -> int:
@@ -834,7 +849,7 @@ def _np_backward_toks(text: str, lo: int, win: _Window) -> tuple[int, int] | Non
         t = words[i]
     end = win.end(i)
     q_lo = max(lo, end - 60)
-    qm = _QUANT_SUBJ_RE.search(text, q_lo, end) if _QUANT_HINT_RE.search(text, q_lo, end) else None
+    qm = _QUANT_SUBJ_RE.search(text, q_lo, end) if _quant_hint(text, q_lo, end) else None
     if qm is not None:
         return qm.start(1), end  # "About three in 10 said", "67 percent say"
     low = t.lower()
@@ -933,12 +948,23 @@ def _np_backward_toks(text: str, lo: int, win: _Window) -> tuple[int, int] | Non
     return start, max(end, paren_end)
 
 
+def _quant_hint(text: str, lo: int, hi: int) -> bool:
+    """``_QUANT_HINT_RE.search(text, lo, hi) is not None``, found faster."""
+    if lo == 0 and _QUANT_HINT_START_RE.match(text, 0, hi):
+        return True
+    return _QUANT_HINT_AFTER_RE.search(text, max(lo - 1, 0), hi) is not None
+
+
+#: One of these is in every phrase :func:`_source_subject` finds.
+_SOURCE_LINK_WORDS = ("close to", "familiar with", "knowledge", "briefed on")
+
+
 def _source_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """An unnamed source ending right before ``hi``: "a source close to him", "people familiar
     with the talks", "two officials briefed on the plan" (the noun scanners stop at "to him")."""
     a = max(lo, hi - 160)
     window = text[max(a, hi - 120) : hi]  # the link phrase starts at most ~105 characters before the cue
-    if not ("close to" in window or "familiar with" in window or "knowledge" in window or "briefed on" in window):
+    if not any(link in window for link in _SOURCE_LINK_WORDS):
         return None
     m = _SOURCE_SUBJ_RE.search(text, a, hi)
     return (m.start(1), m.end(1)) if m else None
@@ -961,16 +987,20 @@ def _np_forward(text: str, pos: int, hi: int, max_tokens: int = 9) -> tuple[int,
     if first is None:
         return None
     w = first.group()
-    if (w.lower() in _PRON_SUBJ or w.lower() in _OBJECT_PRONOUNS) and not (len(w) > 1 and w.isupper()):
+    lw = w.lower()
+    if (lw in _PRON_SUBJ or lw in _OBJECT_PRONOUNS) and not (len(w) > 1 and w.isupper()):
         return first.span()  # "he", "them": the first token is the phrase ("US", "IT" are names)
-    # the scan reads at most max_tokens + 1 tokens: tokenize no further (match objects: the
-    # scan reads the offsets of a few only)
-    toks = [first, *itertools.islice(found, max_tokens + 1)]
+    # The scan reads at most max_tokens + 2 tokens, most phrases far fewer ("the judge said"):
+    # tokens are taken from the iterator as the scan reaches them (match objects: the scan reads
+    # the offsets of a few only). "_pull(toks, found, k, limit)" is what "k < len(toks)" would
+    # be had all been taken at once (tested inline first in the loop: the common case).
+    toks = [first]
+    limit = max_tokens + 2
     i = 0
     end = -1
     n = 0
     cue_words = _cue_words()
-    while i < len(toks) and n < max_tokens:
+    while (i < len(toks) or _pull(toks, found, i, limit)) and n < max_tokens:
         w = toks[i].group()
         lw = w.lower()
         if lw in cue_words:
@@ -983,26 +1013,27 @@ def _np_forward(text: str, pos: int, hi: int, max_tokens: int = 9) -> tuple[int,
             continue
         if w in _TIME_WORDS:
             break
-        if _is_cap(w) and w not in _CAP_STOP:
+        if w[:1].isupper() and w not in _CAP_STOP:
             end = toks[i].end()
         elif lw in _ROLE_NOUNS:
             end = toks[i].end()
         elif w in ("\u2019s", "'s"):
             pass
-        elif lw in ("of", "for") and end > 0 and i + 1 < len(toks) and (
+        elif lw in ("of", "for") and end > 0 and _pull(toks, found, i + 1, limit) and (
             _is_cap(toks[i + 1].group()) or toks[i + 1].group().lower() in _DET
         ):
             pass
         elif w == "(" and end > 0:
             # "Rep. Earl Blumenauer (D-Ore.)": a parenthesis after a name belongs to it
-            j = next((j for j in range(i + 1, min(len(toks), i + 7)) if toks[j].group() == ")"), -1)
+            j = next((j for j in range(i + 1, i + 7)
+                      if _pull(toks, found, j, limit) and toks[j].group() == ")"), -1)
             if j < 0:
                 break
             end = toks[j].end()
             n += j - i
             i = j
         elif w[:1].isalnum() and not w[:1].isupper() and lw not in _STOP_LOWER and _WORDLIKE_RE.fullmatch(w) and (
-            i + 1 < len(toks)
+            i + 1 < len(toks) or _pull(toks, found, i + 1, limit)
         ):
             pass  # a modifier, kept only if a head follows ("one well-connected Democrat", "the ad's narrator")
         else:
@@ -1016,11 +1047,24 @@ def _np_forward(text: str, pos: int, hi: int, max_tokens: int = 9) -> tuple[int,
         if det_first and last_lower:
             return first.start(), toks[i - 1].end()
         return None
-    if det_first and last_lower and end < toks[i - 1].end() and i < len(toks) and (
+    if det_first and last_lower and end < toks[i - 1].end() and _pull(toks, found, i, limit) and (
         toks[i].group() in _TIME_WORDS or not toks[i].group()[:1].isalnum()
     ):
         return first.start(), toks[i - 1].end()  # "a Senate panel Wednesday": the head ends before the date
     return first.start(), end
+
+
+def _pull(toks: list[re.Match[str]], found: Iterator[re.Match[str]], k: int, limit: int) -> bool:
+    """Take matches from ``found`` into ``toks`` until it has an item ``k``; False if the
+    matches run out first or ``toks`` would exceed ``limit`` items."""
+    while len(toks) <= k:
+        if len(toks) >= limit:
+            return False
+        m = next(found, None)
+        if m is None:
+            return False
+        toks.append(m)
+    return True
 
 
 # --------------------------------------------------------------------------------------------
@@ -1078,7 +1122,7 @@ def _strip_span(text: str, s: int, e: int, trailing: str = " \t\n,;:.\u2014\u201
 
 
 def _n_words(text: str, s: int, e: int) -> int:
-    return len(_WORDS_RE.findall(text, s, e))
+    return len(_WORDS_COUNT_RE.findall(text, s, e))
 
 
 #: Words a title or name may hold in lower case ("Sunday Morning Futures", "Friends of the Earth").
@@ -1360,7 +1404,8 @@ class _Article:
     (a window's end reads as the end of the text); otherwise the window is searched itself.
     """
 
-    __slots__ = ("text", "sents", "starts", "quotes", "q_starts", "cues", "cue_matches", "cue_starts", "cue_ends")
+    __slots__ = ("text", "sents", "starts", "quotes", "q_starts", "cues", "cue_matches", "cue_starts", "cue_ends",
+                 "source_links")
 
     def __init__(self, text: str, sents: list[tuple[int, int]], quotes: list[_Quotation], cues: _Cues) -> None:
         self.text = text
@@ -1372,6 +1417,9 @@ class _Article:
         self.cue_matches = _cue_matches(text, cues)
         self.cue_starts = [m.start() for m in self.cue_matches]
         self.cue_ends = [m.end() for m in self.cue_matches]
+        # whether an unnamed source ("a source close to him") can be anywhere: most articles have
+        # none, and their cues need not look for one
+        self.source_links = any(link in text for link in _SOURCE_LINK_WORDS)
 
     def inside_quote(self, pos: int) -> _Quotation | None:
         """The quotation holding offset ``pos``, if any."""
@@ -1385,7 +1433,11 @@ class _Article:
         and the character at ``hi`` ends a match as the end of the text does."""
         if k and self.cue_ends[k - 1] > lo:
             return False
-        return hi >= len(self.text) or not _CUE_TAIL_RE.match(self.text, hi)
+        if hi >= len(self.text):
+            return True
+        # not a character the pattern's closing (?![\w-]) refuses (\w: alphanumeric or "_")
+        c = self.text[hi]
+        return not (c.isalnum() or c == "_" or c == "-")
 
     def cues_in(self, lo: int, hi: int) -> list[re.Match[str]]:
         """``list(cues.rx.finditer(text, lo, hi))``."""
@@ -1425,20 +1477,25 @@ def _frame_quotations(art: _Article, cut_after_quote: bool) -> set[int]:
             s_hi = sents[sj][1]
         prev_end = quotes[k - 1].end if k and quotes[k - 1].end > s_lo else s_lo
         next_start = quotes[k + 1].start if k + 1 < len(quotes) and quotes[k + 1].start < s_hi else s_hi
-        prefix = text[prev_end : q.start]
         suffix_end = next_start
-        gap = text[quotes[k - 1].frame_end : q.start] if k else ""
-        # (cheap tests first: the gap can be paragraphs long)
-        if k and quotes[k - 1].cue is not None and quotes[k - 1].kind in ("direct", "partial") and gap.count(
-            "\n"
-        ) < 2 and (_CONT_GAP_RE.fullmatch(gap) or (len(gap) < 160 and _CONT_APPOS_RE.fullmatch(gap))) and not (
-            _is_term(text, q) and q.end < sents[sj][1]  # a title inside a sentence: '... on "Fox News," she said'
-        ) and not art.cues_in(quotes[k - 1].frame_end, q.start) and _suffix_frame(art, q, next_start) is None:
-            # (not when B has a cue of its own: '"A," she said. He added, "B."', '"B," Conant said.')
-            # "A," she said. "B."  /  "A," she said, "B."  : B continues A
-            q.cue, q.speaker, q.frame_end = quotes[k - 1].cue, quotes[k - 1].speaker, q.end
-            q.kind = "direct"
-            continue
+        term = _is_term(text, q)
+        # the suffix frame ending at next_start, once looked for (None: not looked for yet)
+        next_frame: tuple[Any, ...] | None = None
+        if k and quotes[k - 1].cue is not None and quotes[k - 1].kind in ("direct", "partial"):
+            # (cheap tests first: the gap can be paragraphs long)
+            gap = text[quotes[k - 1].frame_end : q.start]
+            if gap.count("\n") < 2 and (
+                _CONT_GAP_RE.fullmatch(gap) or (len(gap) < 160 and _CONT_APPOS_RE.fullmatch(gap))
+            ) and not (
+                term and q.end < sents[sj][1]  # a title inside a sentence: '... on "Fox News," she said'
+            ) and not art.cues_in(quotes[k - 1].frame_end, q.start):
+                next_frame = _suffix_frame(art, q, next_start) or ()
+                if not next_frame:
+                    # (not when B has a cue of its own: '"A," she said. He added, "B."', '"B," Conant said.')
+                    # "A," she said. "B."  /  "A," she said, "B."  : B continues A
+                    q.cue, q.speaker, q.frame_end = quotes[k - 1].cue, quotes[k - 1].speaker, q.end
+                    q.kind = "direct"
+                    continue
         # (a match of _END_PUNCT_RE has at most 3 characters, before the end or a final newline)
         if (sj + 1 < len(sents) and text[q.end : suffix_end].strip() == ""
                 and _END_PUNCT_RE.search(text, max(q.start, q.end - 4), q.end)):
@@ -1446,12 +1503,15 @@ def _frame_quotations(art: _Article, cut_after_quote: bool) -> set[int]:
             if text[q.end : nxt_lo].count("\n") < 2:
                 nq = quotes[k + 1].start if k + 1 < len(quotes) else len(text)
                 suffix_end = min(nxt_hi, max(nq, q.end))
-        term = _is_term(text, q)
-        if term and text[prev_end : q.start].strip(" \t\n\u2014\u2013-("):
+        before = text[prev_end : q.start].strip(" \t\n\u2014\u2013-(")
+        if term and before:
             suffix_end = q.end  # a title mid-sentence ('on “Sunday Morning Futures,” Issa said') has no frame
         # suffix frame: "...," the judge said / said the judge
-        cue, speaker, frame_end = _suffix_frame(art, q, suffix_end) or (None, None, q.end)
-        before = text[prev_end : q.start].strip(" \t\n\u2014\u2013-(")
+        if next_frame is not None and suffix_end == next_start:
+            frame: tuple[Any, ...] | None = next_frame  # (looked for above)
+        else:
+            frame = _suffix_frame(art, q, suffix_end)
+        cue, speaker, frame_end = frame or (None, None, q.end)
         if cue is None:
             # prefix frame: S said: "..." / S said, "..." / S said "..."
             # where a trailing "[,:]?\s*" starts
@@ -1466,7 +1526,7 @@ def _frame_quotations(art: _Article, cut_after_quote: bool) -> set[int]:
                 gap = text[cm.end() : cut]
                 gm = _ADVERBIAL_RE.match(gap)
                 tail = gap[gm.end() :] if gm else gap
-                colon = prefix.rstrip().endswith(":") and "\n" not in text[cm.end() : q.start]
+                colon = text[prev_end : q.start].rstrip().endswith(":") and "\n" not in text[cm.end() : q.start]
                 if tail.strip(" ,") == "" or colon or _tell_object_only(text, cm, cm.end(), cut, cues):
                     if cm.group().lower().startswith("according"):
                         sp = _np_forward(text, cm.end() + 1, cut)
@@ -1588,7 +1648,8 @@ def _reported_speech(
         s_lo, s_hi = sents[si]
         if ce > s_hi:
             continue
-        s_lo, s_hi = _clip_lo(text, cs, s_lo), _clip_hi(text, ce, s_hi)
+        if cs - s_lo > CUE_WINDOW_CHARS or s_hi - ce > CUE_WINDOW_CHARS:  # (rare: a very long sentence)
+            s_lo, s_hi = _clip_lo(text, cs, s_lo), _clip_hi(text, ce, s_hi)
         lemma = cues.lemma.get(lform, "according to" if lform.startswith("according") else lform)
         row = _reported(art, cm, lemma, s_lo, s_hi, indirect, include_negated, include_topics)
         if row is None:
@@ -1787,7 +1848,7 @@ def _reported(
         ):
             sp, inverted = fw, True
     if sp is None:
-        sp = _source_subject(text, s_lo, cs) or _np_backward(text, s_lo, cs)
+        sp = (_source_subject(text, s_lo, cs) if art.source_links else None) or _np_backward(text, s_lo, cs)
         if sp is not None and cm.group().endswith("ing") and text[sp[0]].islower() and (
             text[sp[0] : sp[1]].lower() not in _PRON_SUBJ
         ) and text[s_lo : sp[0]].strip() and text[s_lo : sp[0]].rstrip()[-1] not in ",:;(\u2014" and (

@@ -220,24 +220,32 @@ def _part_rank(part: str, lex: RoleLexicon) -> int | None:
     Pure and cached: a speaker is typed again as its descriptors grow, from parts seen before.
     The n-grams starting at a word grow only while they begin some pattern."""
     cased_pre, lower_pre = _prefixes(lex)
+    cased, lower = lex.cased, lex.lower
     words = _LEX_TOKEN_RE.findall(part)
     lows = [w.lower() for w in words]
-    ranks: list[int | None] = []
+    best: int | None = None  # the least rank found
     for i in range(len(words)):
         cased_on = lower_on = True
         for n in range(1, min(lex.max_words, len(words) - i) + 1):
             if cased_on:
                 tup = tuple(words[i : i + n])
-                ranks.append(_lookup(lex.cased, tup))
+                r = cased.get(tup)
+                if r is None and tup[-1].endswith("."):
+                    r = _lookup(cased, tup)
+                if r is not None and (best is None or r < best):
+                    best = r
                 cased_on = tup in cased_pre
             if lower_on:
                 low = tuple(lows[i : i + n])
-                ranks.append(_lookup(lex.lower, low))
+                r = lower.get(low)
+                if r is None and low[-1].endswith("."):
+                    r = _lookup(lower, low)
+                if r is not None and (best is None or r < best):
+                    best = r
                 lower_on = low in lower_pre
             if not (cased_on or lower_on):
                 break
-    found = [r for r in ranks if r is not None]
-    return min(found) if found else None
+    return best
 
 
 def _lookup(table: dict[tuple[str, ...], int], words: tuple[str, ...]) -> int | None:
@@ -405,6 +413,7 @@ class _Run(NamedTuple):
     title: tuple[str, ...]  # title or descriptor tokens ("U.S. District Judge")
     name: tuple[str, ...]  # name tokens ("Dana Sabraw")
     person: str  # the name joined when it is a person's (2+ words, none an organization's), else ""
+    title_text: str  # the title tokens joined
 
 
 @lru_cache(maxsize=65536)
@@ -423,7 +432,7 @@ def _parse_run(run: str) -> _Run | None:
     title, name = _split_title(tokens)
     kept = tuple(t for t in name if t not in _STOP_CAPS)
     person = " ".join(kept) if len(kept) >= 2 and not any(t in _ORG_WORDS for t in kept) else ""
-    return _Run(tuple(title), kept, person)
+    return _Run(tuple(title), kept, person, " ".join(title))
 
 
 def _is_acronym(tok: str) -> bool:
@@ -453,10 +462,28 @@ class SpeakerResolver:
         self.entities: dict[str, _Entity] = {}
         self.alias: dict[str, str] = {}  # lower-cased variant -> canonical
         self.surnames: dict[str, list[str]] = {}
-        self.person_pos: list[int] = []  # sorted starts of person mentions
-        self.person_at: list[str] = []
         self.speakers: list[tuple[int, str]] = []  # (start, canonical) of resolved speakers
+        # The person mentions are needed only to resolve "he" and "she": the scan keeps those it
+        # finds in capitalized words, and "the <title>" mentions are looked for when first needed.
+        self._mentions: list[tuple[int, str]] = []
+        self._heads: dict[str, str] = {}  # a person's title head ("judge") -> the person
+        self._person_pos: list[int] | None = None
+        self._person_at: list[str] = []
         self._scan()
+
+    @property
+    def person_pos(self) -> list[int]:
+        """Sorted starts of person mentions (names, known surnames, "the judge")."""
+        if self._person_pos is None:
+            self._index_person_mentions()
+        return self._person_pos  # type: ignore[return-value]
+
+    @property
+    def person_at(self) -> list[str]:
+        """The canonical person of each mention in :attr:`person_pos`."""
+        if self._person_pos is None:
+            self._index_person_mentions()
+        return self._person_at
 
     # -- building ---------------------------------------------------------------------------
     def _scan(self) -> None:
@@ -474,7 +501,7 @@ class SpeakerResolver:
                 ent = self._entity(full, is_person=False)
                 self.alias[m.group(2).lower()] = ent.canonical
                 self.alias[full.lower()] = ent.canonical
-        mentions: list[tuple[int, str]] = []
+        mentions = self._mentions
         surnames = self.surnames
         for m in _CAP_RUN_RE.finditer(text):
             g = m.group()
@@ -489,21 +516,35 @@ class SpeakerResolver:
             if run is None:
                 continue
             if run.person:
-                pre = text[max(0, m.start() - 40) : m.start()].split()
-                pre_desc = [w for w in pre[-3:] if w.islower() or _is_acronym(w)]
-                desc = " ".join(pre_desc + list(run.title))
+                start = m.start()
+                # lower-case words and acronyms among the three words before the run describe
+                # the person ("ACLU attorney"); (rsplit: only the last three words are split off)
+                pre = [w for w in text[max(0, start - 40) : start].rsplit(None, 3)[-3:]
+                       if w.islower() or _is_acronym(w)]
+                if pre:
+                    desc = " ".join(pre + [run.title_text] if run.title else pre)
+                else:
+                    desc = run.title_text
                 ent = self._person(run.person, desc)
-                mentions.append((m.start(), ent.canonical))
+                mentions.append((start, ent.canonical))
             elif len(run.name) == 1 and run.name[0] in surnames:
                 mentions.append((m.start(), surnames[run.name[0]][-1]))
-        # later definite mentions by title ("the judge", "the secretary") are person mentions
-        heads: dict[str, str] = {}
+        # later definite mentions by title ("the judge", "the secretary") are person mentions: the
+        # heads of the titles found by the scan (resolving describes people further)
+        heads = self._heads
         for ent in self.entities.values():
             if ent.is_person:
                 for d in ent.descriptors:
                     words = d.split()
                     if words and words[-1].isalpha() and len(words[-1]) > 2:
                         heads.setdefault(words[-1].lower(), ent.canonical)
+
+    def _index_person_mentions(self) -> None:
+        """Sort the scan's person mentions, with "the <head>" mentions of titled people, into
+        :attr:`person_pos` and :attr:`person_at`."""
+        text = self.text
+        mentions = self._mentions
+        heads = self._heads
         low_text = text.lower() if heads else ""
         # a head (letters only) is found only if it is the whole word after some "the ": one
         # pass rules most heads out
@@ -520,8 +561,8 @@ class SpeakerResolver:
                     mentions.append((pos, canon))
                 pos = low_text.find("the " + head, after)
         mentions.sort()
-        self.person_pos = [p for p, _ in mentions]
-        self.person_at = [c for _, c in mentions]
+        self._person_pos = [p for p, _ in mentions]
+        self._person_at = [c for _, c in mentions]
 
     def _entity(self, canonical: str, is_person: bool) -> _Entity:
         ent = self.entities.get(canonical)
