@@ -133,3 +133,19 @@ def test_balanced_chunks_for_several_workers() -> None:
     assert _balanced_chunk_size(df, 50, "local", 2, None) == 50  # never larger than asked
     assert _balanced_chunk_size(df.head(40), 256, "local", 2, None) == 16  # not below MIN_CHUNK
     assert _balanced_chunk_size("some/folder", 256, "local", 2, None) == 256  # size unknown
+
+
+def test_fewer_collections_raises_the_threshold_and_restores_it() -> None:
+    import gc
+
+    from coverage.engines import GC_THRESHOLD, fewer_collections
+
+    before = gc.get_threshold()
+    with fewer_collections():
+        assert gc.get_threshold() == (max(before[0], GC_THRESHOLD), *before[1:])
+        with fewer_collections():  # nested: still raised, and the outer block restores
+            assert gc.get_threshold()[0] == max(before[0], GC_THRESHOLD)
+    assert gc.get_threshold() == before
+    with pytest.raises(ValueError), fewer_collections():
+        raise ValueError("an error inside still restores the collector")
+    assert gc.get_threshold() == before
