@@ -313,6 +313,9 @@ _LY_NOT_ADVERBS = frozenset(
     """family rally ally assembly supply anomaly monopoly homily butterfly bully belly jelly lily
     folly holly gully italy july only early daily weekly monthly quarterly yearly fly reply""".split()
 )
+# cues whose content is kept when the scanners find no subject: the sentence's subject speaks
+_FALLBACK_LEMMAS = frozenset({"say"})
+_TO_BEFORE_RE = re.compile(r"\bto\s+$")  # "too soon to say": no speaker to find
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
 _WORDLIKE_RE = re.compile(r"[^\W_]+(?:[-\u2019'][^\W_]+)*")  # "well-connected", "46-year-old", "ad's"
 # Tokens: initials ("U.S."), abbreviated titles ("Mr."), an initial before a name, words, other
@@ -1868,11 +1871,19 @@ def _reported(
                 # earlier rows come in cue order, all before this cue
                 prev = earlier[-1] if earlier and earlier[-1].cue is not None and earlier[-1].cue[0] >= s_lo else None
                 sp = prev.speaker if prev is not None else _sentence_subject(text, s_lo, cs)
+            elif lemma in _FALLBACK_LEMMAS:
+                sp = _fallback_subject(text, s_lo, cs)  # "X, wearing a T-shirt, said ..."
+                if sp is None:
+                    return None
             else:
                 return None
         elif _COORD_BEFORE_RE.search(text, max(s_lo, cs - 30), cs):
             # "... in a moment of damage control and said that ...": the sentence's subject
             sp = _sentence_subject(text, s_lo, cs)
+            if sp is None:
+                return None
+        elif lemma in _FALLBACK_LEMMAS:
+            sp = _fallback_subject(text, s_lo, cs)  # "Democrats in Iowa who watched the debate said"
             if sp is None:
                 return None
         else:
@@ -2018,6 +2029,20 @@ def _reported(
             end = j.start()
             break
     return _Row(pos, end, "indirect", (cs, ce), sp, inherit=sp is None)
+
+
+def _fallback_subject(text: str, s_lo: int, cs: int) -> tuple[int, int] | None:
+    """The sentence's subject for a "say" cue whose own subject the scanners could not read
+    ("Florida delegate John Archer, wearing a T-shirt covered in buttons, said ..."); None for
+    an infinitive ("too soon to say") or a subject that does not end before the cue.
+
+    On PolNeAR's dev split this raised the recall of all speech (overlap 0.3) from 0.875 to
+    0.887 and lowered its precision from 0.864 to 0.861.
+    """
+    if _TO_BEFORE_RE.search(text, max(s_lo, cs - 4), cs):
+        return None
+    sp = _sentence_subject(text, s_lo, cs)
+    return sp if sp is not None and sp[1] <= cs else None
 
 
 def _is_naming(text: str, s_lo: int, sp: tuple[int, int], ce: int, s_hi: int) -> bool:

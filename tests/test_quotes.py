@@ -648,6 +648,14 @@ def test_subjects_of_participles_and_ly_adverbs(text, mention):
     assert (row.kind, row.speaker_mention) == ("indirect", mention)
 
 
+def test_a_subject_too_long_for_the_scanners_is_the_sentence_subject():
+    df = extract_quotes("Florida delegate Ann Roe, wearing a T-shirt covered in campaign buttons, said "
+                        "she is proud of the way the campaign is funded.")
+    row = _row(df, "she is proud")
+    assert (row.kind, row.cue, row.speaker_mention) == ("indirect", "said", "Florida delegate Ann Roe")
+    assert extract_quotes("It is too soon to say whether the plan will work.").empty
+
+
 def test_a_second_cue_starts_a_new_attribution():
     df = extract_quotes('Ann Roe said, "We lost." She added, "We will appeal."')
     assert df["cue_start"].nunique() == 2 and df["speaker"].tolist() == ["Ann Roe", "Ann Roe"]
