@@ -212,10 +212,8 @@ def corpus_tables(frames: dict[str, pd.DataFrame], params: Any,
 
     out: dict[str, pd.DataFrame] = {}
     get = params.get if hasattr(params, "get") else (lambda k, d=None: d)
-    shared = None
-    out.update(_source_tables(frames, executor))
-    if callable(out.get("shared_quotations")):
-        shared = out.pop("shared_quotations")
+    tables, shared = _source_tables(frames, executor)
+    out.update(tables)
     profiles = frames.get("frame_profiles")
     if profiles is not None and len(profiles):
         out["frame_outlets"] = framing.summarize_frames_by_outlet(profiles)
@@ -234,20 +232,21 @@ def corpus_tables(frames: dict[str, pd.DataFrame], params: Any,
                 .groupby(["outlet", "article_id"], sort=True)["text"].agg("\n".join).reset_index())
         out["distinctive_words"] = distinctive.fightin_words(docs, ngram_range=ngram_range,
                                                              min_count=min_count)
-    if shared is not None:
-        out["shared_quotations"] = shared()
+    if shared is not None:  # matched in the executor meanwhile
+        out["shared_quotations"] = shared.result()
     return out
 
 
-def _source_tables(frames: dict[str, pd.DataFrame], executor: Any = None) -> dict[str, Any]:
-    """The sourcing tables; with an ``executor``, ``shared_quotations`` is a callable that
-    returns the table computed there."""
+def _source_tables(frames: dict[str, pd.DataFrame], executor: Any = None
+                   ) -> tuple[dict[str, pd.DataFrame], Any]:
+    """The sourcing tables, and the future of ``shared_quotations`` when an ``executor``
+    computes it (else it is among the tables and the future is None)."""
     from .compare import shared_quotations
 
     out: dict[str, pd.DataFrame] = {}
     quotes, speakers = frames.get("quotes"), frames.get("speakers")
     if quotes is None or speakers is None or quotes.empty or speakers.empty:
-        return out
+        return out, None
     aliases: dict[str, str] = {}
     table = frames.get("speaker_aliases")
     if table is not None and len(table):
@@ -283,7 +282,7 @@ def _source_tables(frames: dict[str, pd.DataFrame], executor: Any = None) -> dic
                                                                   "quote_id"]).reset_index(drop=True)
     if executor is None:
         out["shared_quotations"] = shared_quotations(quotes)
-    else:  # only the columns it reads travel to the other process
-        cols = [c for c in ("article_id", "outlet", "text", "kind", "quote_id", "speaker") if c in quotes.columns]
-        out["shared_quotations"] = executor.submit(shared_quotations, quotes[cols]).result
-    return out
+        return out, None
+    # only the columns it reads travel to the other process
+    cols = [c for c in ("article_id", "outlet", "text", "kind", "quote_id", "speaker") if c in quotes.columns]
+    return out, executor.submit(shared_quotations, quotes[cols])
