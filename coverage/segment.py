@@ -55,9 +55,18 @@ WORD_RE = re.compile(
 )
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-_TERMINAL = re.compile(r"(?:[.!?]+|\u2026)[\"'\u201d\u2019\u00bb)\]]*(?=\s)")
 _LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
 _OPENERS = "\"'\u201c\u2018\u00ab([\u2014\u2013-"
+#: The word after a position (see _next_word): whitespace and opening marks skipped, then
+#: letters, digits and apostrophes (``[^\W_]`` is ``str.isalnum``, ``\s`` ``str.isspace``).
+_WORD_AFTER = rf"[\s{re.escape(_OPENERS)}]*((?:[^\W_]|['\u2019])*)"
+_NEXT_WORD = re.compile(_WORD_AFTER)
+#: Terminal punctuation (a run of ``. ! ?``, or one ``…``) with any closing marks, followed by
+#: whitespace; the lookahead also captures that whitespace (group 1) and the next word (group
+#: 2), for _is_boundary. Written to start with a character class, which lets ``re`` skip
+#: ahead to the next candidate character (``(?:[.!?]+|…)`` makes it try every position).
+_TERMINAL = re.compile(
+    rf"[.!?\u2026](?:(?<=[.!?])[.!?]*)?[\"'\u201d\u2019\u00bb)\]]*(?=(\s+){_WORD_AFTER})")
 _WORD_BEFORE = re.compile(r"([^\s\"'\u201c\u2018(\[]+)\.$")
 _ENDS_WITH_TERMINAL = re.compile(r"[.!?:;\u2026][\"'\u201d\u2019\u00bb)\]]*\s*$")
 
@@ -111,24 +120,17 @@ def _strip(text: str, start: int, end: int) -> list[Span]:
 
 def _next_word(text: str, pos: int, end: int) -> str:
     """The word starting at ``pos`` (after whitespace and opening marks), '' if none."""
-    while pos < end and (text[pos].isspace() or text[pos] in _OPENERS):
-        pos += 1
-    stop = pos
-    while stop < end and (text[stop].isalnum() or text[stop] in "'\u2019"):
-        stop += 1
-    return text[pos:stop]
+    return _NEXT_WORD.match(text, pos, end).group(1)  # type: ignore[union-attr]
 
 
 def _is_boundary(text: str, m: re.Match[str], para_start: int, para_end: int) -> bool:
-    after = m.end()
-    gap_end = after
-    while gap_end < para_end and text[gap_end].isspace():
-        gap_end += 1
-    if gap_end >= para_end:
+    """Whether the terminal punctuation ``m`` (of :data:`_TERMINAL`, searched up to
+    ``para_end``) ends a sentence."""
+    if m.end(1) >= para_end:
         return False  # the paragraph end closes the sentence anyway
-    if "\n" in text[after:gap_end]:
+    if "\n" in m.group(1):
         return True  # terminal punctuation at the end of a line
-    nxt = _next_word(text, after, para_end)
+    nxt = m.group(2)
     if not nxt or not (nxt[0].isupper() or nxt[0].isdigit()):
         return False
     mark = m.group()

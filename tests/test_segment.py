@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
+from coverage import segment
 from coverage.segment import split_paragraphs, split_sentences, tokenize
 
 from .conftest import GOLD, SEED_IDS
@@ -74,3 +78,33 @@ def test_spans_are_exact_and_ordered(clean_texts):
         assert all(s < e for s, e in spans)
         assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
         assert all(text[s:e] == text[s:e].strip() for s, e in spans)
+
+
+# The plain forms of the splitter's scanning patterns: the fast ones must find the same.
+_PLAIN_TERMINAL = re.compile(r"(?:[.!?]+|\u2026)[\"'\u201d\u2019\u00bb)\]]*(?=\s)")
+_FUZZ_PIECES = list("aB1 .!?\n\t\u2026\"'\u201c\u201d\u2019()[]-\u2014_\u00e9\u0663\u2028") + [
+    "Mr. ", "U.S. ", "No. 5", "\n\n", " The ", "J. ", "St. ", "...", "?!", ".\u2026"]
+
+
+def _plain_next_word(text: str, pos: int, end: int) -> str:
+    while pos < end and (text[pos].isspace() or text[pos] in segment._OPENERS):
+        pos += 1
+    stop = pos
+    while stop < end and (text[stop].isalnum() or text[stop] in "'\u2019"):
+        stop += 1
+    return text[pos:stop]
+
+
+def test_scanning_patterns_match_their_plain_forms():
+    rng = random.Random(7)
+    for _ in range(5000):
+        text = "".join(rng.choice(_FUZZ_PIECES) for _ in range(rng.randint(0, 30)))
+        end = rng.randint(0, len(text))
+        fast = [(m.span(), m.end(1), m.group(2)) for m in segment._TERMINAL.finditer(text, 0, end)]
+        plain = [m.span() for m in _PLAIN_TERMINAL.finditer(text, 0, end)]
+        assert [span for span, _, _ in fast] == plain, text
+        for (_, stop), gap_end, word in fast:
+            assert gap_end == stop + len(text[stop:end]) - len(text[stop:end].lstrip())
+            assert word == _plain_next_word(text, stop, end)
+        for pos in range(end + 1):
+            assert segment._next_word(text, pos, end) == _plain_next_word(text, pos, end)
