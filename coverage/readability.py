@@ -599,8 +599,8 @@ def _chunk_words(chunk: str) -> tuple[_Word, ...]:
     """Facts about the word tokens of one whitespace-free chunk, in order.
 
     No token of :data:`coverage.segment.WORD_RE` contains whitespace, and its only lookaround
-    (``\\b``) sees whitespace and the end of the string alike, so the tokens of a span are
-    exactly the tokens of its whitespace-separated chunks, in order.
+    that looks past the token (``\\b``) sees whitespace and the end of the string alike, so the
+    tokens of a span are exactly the tokens of its whitespace-separated chunks, in order.
     """
     return tuple(map(_WORDS.__getitem__, _WORD_FINDALL(chunk)))
 

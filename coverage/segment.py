@@ -47,11 +47,17 @@ __all__ = [
 Span = tuple[int, int]
 
 #: A word token: a dotted acronym ("U.S."), a number ("800,000", "1,475", "7th"), or a run of
-#: letters/digits with internal apostrophes or hyphens ("Trump's", "7-year-old").
+#: letters/digits with internal apostrophes or hyphens ("Trump's", "7-year-old"). The three
+#: alternatives are, in this order,
+#: ``(?:[^\W\d_]\.){2,}``, ``\d+(?:[.,:]\d+)*(?:['’\-][^\W_]+)*(?:st|nd|rd|th|s)?\b`` and
+#: ``[^\W_]+(?:['’\-][^\W_]+)*``; all start with a letter or digit, so that character is matched
+#: first and each alternative goes on after it (a lookbehind tests which class it is in), which
+#: lets ``re`` skip ahead to the next letter or digit instead of trying every position.
 WORD_RE = re.compile(
-    r"(?:[^\W\d_]\.){2,}"
-    r"|\d+(?:[.,:]\d+)*(?:['\u2019\-][^\W_]+)*(?:st|nd|rd|th|s)?\b"
-    r"|[^\W_]+(?:['\u2019\-][^\W_]+)*"
+    r"[^\W_](?:"
+    r"(?<=[^\W\d_])\.(?:[^\W\d_]\.)+"
+    r"|(?<=\d)\d*(?:[.,:]\d+)*(?:['\u2019\-][^\W_]+)*(?:st|nd|rd|th|s)?\b"
+    r"|[^\W_]*(?:['\u2019\-][^\W_]+)*)"
 )
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")

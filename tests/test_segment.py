@@ -8,7 +8,7 @@ import re
 import pytest
 
 from coverage import segment
-from coverage.segment import split_paragraphs, split_sentences, tokenize
+from coverage.segment import WORD_RE, split_paragraphs, split_sentences, tokenize
 
 from .conftest import GOLD, SEED_IDS
 
@@ -108,3 +108,21 @@ def test_scanning_patterns_match_their_plain_forms():
             assert word == _plain_next_word(text, stop, end)
         for pos in range(end + 1):
             assert segment._next_word(text, pos, end) == _plain_next_word(text, pos, end)
+
+
+_PLAIN_WORD_RE = re.compile(
+    r"(?:[^\W\d_]\.){2,}"
+    r"|\d+(?:[.,:]\d+)*(?:['\u2019\-][^\W_]+)*(?:st|nd|rd|th|s)?\b"
+    r"|[^\W_]+(?:['\u2019\-][^\W_]+)*"
+)
+
+
+def test_word_pattern_matches_its_plain_form():
+    rng = random.Random(11)
+    pieces = list("aB1 .,:'\u2019-_\u00bd\u0663\u00e9stndrh\u2019") + ["U.S.", "7th", "800,000", " "]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        assert ([m.span() for m in WORD_RE.finditer(text, start, end)]
+                == [m.span() for m in _PLAIN_WORD_RE.finditer(text, start, end)]), text
