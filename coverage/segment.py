@@ -73,7 +73,8 @@ _NEXT_WORD = re.compile(_WORD_AFTER)
 #: ahead to the next candidate character (``(?:[.!?]+|…)`` makes it try every position).
 _TERMINAL = re.compile(
     rf"[.!?\u2026](?:(?<=[.!?])[.!?]*)?[\"'\u201d\u2019\u00bb)\]]*(?=(\s+){_WORD_AFTER})")
-_WORD_BEFORE = re.compile(r"([^\s\"'\u201c\u2018(\[]+)\.$")
+#: What ends the word before a full stop, going back (see _word_before), besides whitespace.
+_BEFORE_WORD = "\"'\u201c\u2018(["
 _ENDS_WITH_TERMINAL = re.compile(r"[.!?:;\u2026][\"'\u201d\u2019\u00bb)\]]*\s*$")
 
 
@@ -142,10 +143,9 @@ def _is_boundary(text: str, m: re.Match[str], para_start: int, para_end: int) ->
     mark = m.group()
     if not mark.startswith(".") or mark.startswith(".."):
         return True
-    before = _WORD_BEFORE.search(text, max(para_start, m.start() - 40), m.start() + 1)
-    if before is None:
+    word = _word_before(text, max(para_start, m.start() - 40), m.start())
+    if not word:
         return True
-    word = before.group(1)
     key = word.lower()
     table = _abbreviations()
     if key in table["titles"]:
@@ -157,6 +157,19 @@ def _is_boundary(text: str, m: re.Match[str], para_start: int, para_end: int) ->
     if dotted or initial or key in table["ambiguous"]:
         return nxt in table["openers"]
     return True
+
+
+def _word_before(text: str, start: int, end: int) -> str:
+    """The characters before ``end``, back to whitespace, an opening mark or ``start``: the
+    word before a full stop at ``end`` (``r"([^\\s\"'“‘(\\[]+)\\.$"`` searched in
+    ``text[start:end + 1]``, its group; "" where that finds nothing)."""
+    j = end
+    while j > start:
+        ch = text[j - 1]
+        if ch.isspace() or ch in _BEFORE_WORD:
+            break
+        j -= 1
+    return text[j:end]
 
 
 def split_sentences(

@@ -81,6 +81,7 @@ def test_spans_are_exact_and_ordered(clean_texts):
 
 
 # The plain forms of the splitter's scanning patterns: the fast ones must find the same.
+_PLAIN_WORD_BEFORE = re.compile(r"([^\s\"'\u201c\u2018(\[]+)\.$")
 _PLAIN_TERMINAL = re.compile(r"(?:[.!?]+|\u2026)[\"'\u201d\u2019\u00bb)\]]*(?=\s)")
 _FUZZ_PIECES = list("aB1 .!?\n\t\u2026\"'\u201c\u201d\u2019()[]-\u2014_\u00e9\u0663\u2028") + [
     "Mr. ", "U.S. ", "No. 5", "\n\n", " The ", "J. ", "St. ", "...", "?!", ".\u2026"]
@@ -108,6 +109,10 @@ def test_scanning_patterns_match_their_plain_forms():
             assert word == _plain_next_word(text, stop, end)
         for pos in range(end + 1):
             assert segment._next_word(text, pos, end) == _plain_next_word(text, pos, end)
+        for dot in (i for i, ch in enumerate(text) if ch == "."):
+            start = rng.randint(0, dot)
+            plain = _PLAIN_WORD_BEFORE.search(text, start, dot + 1)
+            assert segment._word_before(text, start, dot) == (plain.group(1) if plain else "")
 
 
 _PLAIN_WORD_RE = re.compile(
