@@ -108,8 +108,10 @@ def _segment_stage(ctx: ArticleContext) -> None:
     para_bounds = [e for _, e in ctx.paragraphs]
     rows = ctx.tables.setdefault("sentences", [])
     # The word tokens (coverage.segment.WORD_RE) of every sentence, tokenized once: the counts
-    # here, the tokens for the readability stage.
-    words, sizes = ctx.shared["sentence_words"] = sentence_words(text, ctx.sentences)
+    # here, the tokens for the readability stage; and the whitespace-separated chunks they come
+    # from, which are VADER's tokens, for the sentiment stage.
+    chunks = ctx.shared["sentence_chunks"] = []
+    words, sizes = ctx.shared["sentence_words"] = sentence_words(text, ctx.sentences, chunks)
     p = 0
     for i, ((s, e), n) in enumerate(zip(ctx.sentences, sizes)):
         while p < len(para_bounds) - 1 and s >= para_bounds[p]:

@@ -680,29 +680,37 @@ def count_readability(
                   mtld_threshold=mtld_threshold)
 
 
-def _sentence_infos(text: str, sentences: Sequence[Span]) -> tuple[list[_Word], list[int]]:
+def _sentence_infos(text: str, sentences: Sequence[Span], chunks: list[list[str]] | None = None
+                    ) -> tuple[list[_Word], list[int]]:
     """Facts about every word token of the sentences, in order, and how many each sentence
-    has."""
+    has; each sentence's whitespace-separated chunks are appended to ``chunks``, if given."""
     chunk_words = _CHUNKS.__getitem__
     infos: list[_Word] = []
     extend = infos.extend
     sizes: list[int] = []
     size = 0
+    keep = None if chunks is None else chunks.append
     for s, e in sentences:
-        extend(chain.from_iterable(map(chunk_words, text[s:e].split())))
+        parts = text[s:e].split()
+        if keep is not None:
+            keep(parts)
+        extend(chain.from_iterable(map(chunk_words, parts)))
         sizes.append(len(infos) - size)
         size = len(infos)
     return infos, sizes
 
 
-def sentence_words(text: str, sentences: Sequence[Span]) -> tuple[list[_Word], list[int]]:
+def sentence_words(text: str, sentences: Sequence[Span], chunks: list[list[str]] | None = None
+                   ) -> tuple[list[_Word], list[int]]:
     """Every word token of the sentences (as the facts readability counts), and how many each
     sentence has: ``sizes[k] == len(WORD_RE.findall(text, *sentences[k]))``.
 
     The pipeline's segment stage takes the sentences' word counts from here and hands the
-    tokens on to :func:`analyze_readability` (``words=``), so the text is tokenized once.
+    tokens on to :func:`analyze_readability` (``words=``), so the text is tokenized once; with
+    a list ``chunks``, it also receives ``text[s:e].split()`` of every sentence, for
+    :func:`coverage.sentiment.analyze_sentiment` (``chunks=``).
     """
-    return _sentence_infos(text, sentences)
+    return _sentence_infos(text, sentences, chunks)
 
 
 def _sentence_words(text: str, sentences: Sequence[Span]) -> tuple[list[str], list[int]]:

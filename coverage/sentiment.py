@@ -187,6 +187,7 @@ class _Vader:
         self.affecting_words = frozenset(
             {*self.booster, *self.negate, "no", "never", "so", "this", "least"})
         self.cache = _TokenCache(self)
+        self.chunk_cache = _ChunkCache(self.cache)
 
     def token(self, tok: str) -> tuple[str, float | None, bool, bool, bool, bool, bool, int]:
         """(lower, valence or None, ALL CAPS, negation, scored, idiom trigger, affecting, role).
@@ -254,13 +255,41 @@ class _Vader:
             text = self._replace_emojis(text)
         # 3.3.2 strips the text first; that changes neither the tokens nor the "!"/"?" counts
         tokens = text.split()
-        values = list(map(self.cache.__getitem__, tokens))
+        return self._valued_scores(list(map(self.cache.__getitem__, tokens)), text, tokens)
+
+    def chunk_scores(self, text: str, sentences: Sequence[Span], chunks: Sequence[list[str]]
+                     ) -> list[tuple[float, float, float, float]]:
+        """:meth:`scores` of every sentence span of ``text``, a text after
+        :func:`normalize_quotes`, given each sentence's tokens before it: ``chunks[k]`` is
+        ``raw[s:e].split()`` of the text before normalization.
+
+        Normalization maps single characters to single non-space characters, so these are
+        the sentence's tokens but for the marks it maps, and the chunk cache takes them as
+        they are (:class:`_ChunkCache`); a sentence is only split again when rules apply (or
+        it holds an emoji)."""
+        get = self.chunk_cache.__getitem__
+        emojis = self.emoji_chars
+        out = []
+        for (s, e), tokens in zip(sentences, chunks):
+            sentence = text[s:e]
+            if not sentence.isascii() and not emojis.isdisjoint(sentence):
+                out.append(self.scores(sentence))
+            else:
+                out.append(self._valued_scores(list(map(get, tokens)), sentence))
+        return out
+
+    def _valued_scores(self, values: list[float], text: str, tokens: list[str] | None = None
+                       ) -> tuple[float, float, float, float]:
+        """:meth:`scores` of a sentence (emojis replaced) from its tokens' :class:`_TokenCache`
+        values; ``tokens`` is ``text.split()``, split here if not given and needed."""
         if _RULED not in values:
             # lexicon valences are never 0, so these are the non-zero sentiments, in order
             nonzero = list(filter(None, values))
             if not nonzero:  # no word to score: what score_valence makes of n zeros
-                return _ALL_NEUTRAL if tokens else _EMPTY
-            return _score_valence(nonzero, len(tokens), text)
+                return _ALL_NEUTRAL if values else _EMPTY
+            return _score_valence(nonzero, len(values), text)
+        if tokens is None:
+            tokens = text.split()
         n = len(values)
         facts = self.cache.facts
         but = -1
@@ -558,6 +587,21 @@ class _TokenCache(dict):
         self.facts.clear()
 
 
+class _ChunkCache(dict):
+    """A chunk of a text before :func:`normalize_quotes` -> the :class:`_TokenCache` value of
+    the token it becomes; filled on first sight (bounded)."""
+
+    def __init__(self, tokens: _TokenCache) -> None:
+        super().__init__()
+        self.tokens = tokens
+
+    def __missing__(self, chunk: str) -> float:
+        if len(self) >= _Vader._MAX_CACHE:
+            self.clear()
+        value = self[chunk] = self.tokens[normalize_quotes(chunk)]
+        return value
+
+
 _LOWER, _UPPER, _SCORED, _TRIGGER, _AFFECTING = map(itemgetter, (0, 2, 4, 5, 6))
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 #: A ruled token's :class:`_TokenCache` value (a float, so that ``in`` compares floats only;
@@ -646,11 +690,16 @@ def _scorer(engine: Engine):  # noqa: ANN202
 
 
 def _sentence_scores(text: str, sentences: Sequence[Span], engine: Engine = "vader",
-                     normalize: bool = True) -> list[tuple[float, float, float, float]]:
-    """``(compound, pos, neu, neg)`` of every sentence span, in order (plain Python)."""
+                     normalize: bool = True, chunks: Sequence[list[str]] | None = None
+                     ) -> list[tuple[float, float, float, float]]:
+    """``(compound, pos, neu, neg)`` of every sentence span, in order (plain Python);
+    ``chunks``: ``text[s:e].split()`` of every sentence, if at hand (see
+    :meth:`_Vader.chunk_scores`)."""
     score = _scorer(engine)
     if normalize:
         text = normalize_quotes(text)
+        if chunks is not None and engine == "vader":
+            return _vader().chunk_scores(text, sentences, chunks)
     return [score(text[s:e]) for s, e in sentences]
 
 
@@ -1043,6 +1092,7 @@ def analyze_sentiment(
     neg_threshold: float = -0.05,
     voice_threshold: float = 0.5,
     targets: Sequence[str] | None = None,
+    chunks: Sequence[list[str]] | None = None,
 ) -> dict[str, list[dict] | dict]:
     """Everything the pipeline's sentiment stage records for one article, without pandas.
 
@@ -1066,6 +1116,9 @@ def analyze_sentiment(
         A sentence more than this share inside ``verbatim_spans`` is ``"quoted"``.
     targets : sequence of str, optional
         For :func:`sentiment_toward`; None = :data:`DEFAULT_TARGETS`.
+    chunks : sequence of list of str, optional
+        ``text[s:e].split()`` of every sentence, when the caller has them already (the
+        pipeline's segment stage does, see :func:`coverage.readability.sentence_words`).
 
     Returns
     -------
@@ -1083,7 +1136,7 @@ def analyze_sentiment(
     >>> [s["voice"] for s in out["sentences"]], out["row"]["mean_compound_quoted"]
     (['reporter', 'quoted'], -0.4588)
     """
-    scores = _sentence_scores(text, sentences, engine)
+    scores = _sentence_scores(text, sentences, engine, chunks=chunks)
     n = len(scores)
     starts = list(map(_FIRST, sentences))
     ends = list(map(_SECOND, sentences))

@@ -149,7 +149,7 @@ def sentiment_stage(ctx) -> None:
         ctx.text, ctx.sentences, ctx.shared.get("verbatim_spans") or (),
         engine=_param(ctx, "sentiment_engine"), pos_threshold=_param(ctx, "pos_threshold"),
         neg_threshold=_param(ctx, "neg_threshold"), voice_threshold=_param(ctx, "voice_threshold"),
-        targets=None if targets is None else tuple(targets))
+        targets=None if targets is None else tuple(targets), chunks=ctx.shared.get("sentence_chunks"))
     for row, scores in zip(ctx.tables["sentences"], out["sentences"]):
         row.update(scores)
     ctx.row.update(out["row"])

@@ -101,7 +101,31 @@ def check_sentiment(text: str, sentences: list[tuple[int, int]], spans: Any = ()
     assert list(got) == ["sentences", "targets", "row"]
     for key in want:
         assert_same(got[key], want[key], key)
+    # with the sentences' tokens before quote normalization, as the pipeline passes them
+    chunked = analyze_sentiment(text, sentences, spans, chunks=[text[s:e].split() for s, e in sentences],
+                                **params)
+    for key in want:
+        assert_same(chunked[key], want[key], key)
     return got
+
+
+def test_sentiment_from_chunks_with_small_caches(monkeypatch, synthetic_articles) -> None:
+    monkeypatch.setattr(sentiment._Vader, "_MAX_CACHE", 5)  # the caches clear all the time
+    vader = sentiment._vader()
+    vader.cache.clear()
+    vader.chunk_cache.clear()
+    for text, sentences, _, spans in synthetic_articles[:3]:
+        check_sentiment(text, sentences, spans)
+        assert len(vader.chunk_cache) <= 5 and len(vader.cache) <= 5
+    vader.cache.clear()
+    vader.chunk_cache.clear()
+
+
+def test_sentiment_from_chunks_with_quotes_emojis_and_rules() -> None:
+    text = ("\u201cIt isn\u2019t good,\u201d she said. \u2018Very bad\u2019 \U0001F600 day. "
+            "Not a \u201cgreat\u201d plan, but fine! The \u2018kind of\u2019 win? Yes\u2026 "
+            "NO \u201cGOOD\u201d news \u2764 here.")
+    check_sentiment(text, split_sentences(text))
 
 
 def check_readability(text: str, sentences: list[tuple[int, int]], title: str = "",
