@@ -347,9 +347,11 @@ _ADVERBIAL_RE = re.compile(
             Saturday|Sunday|week|month|year|night|morning|evening|weekend)(?:\s+(?:morning|afternoon|evening|night))?
       | (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)(?:\s+(?:morning|afternoon|evening|night))?
       | at\s+the\s+time | in\s+the\s+past | for\s+(?:years|months|weeks|days|decades|some\s+time|a\s+long\s+time) | again | also | repeatedly | previously | recently
+      | later | earlier
       | in\s+(?:early\s+|late\s+|mid-)?(?:January|February|March|April|May|June|July|August|September|October|
             November|December|spring|summer|fall|autumn|winter|\d{4})(?:\s+\d{4})?
       | in\s+part | in\s+effect | in\s+response | at\s+one\s+point | at\s+times | once\s+again | publicly | privately
+      | (?<=,\s)(?:however|though|nonetheless|nevertheless|moreover|furthermore|in\s+fact|of\s+course|too)(?=\s*,)
       | (?:in|during|at|on|via|over|through|to)\s+(?:(?:a|an|the|his|her|their|its|this|that|one|last|recent|Monday|
             Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)*(?:[\w\u2019'.-]+\s+){0,3}?(?:
             statement|statements|email|e-mail|emails|interview|interviews|tweet|tweets|post|posts|letter|filing|filings|speech|remarks|
@@ -424,7 +426,10 @@ _FINDING_NOUNS = frozenset(
     court judge jury panel researchers scientists investigators inspector auditors analysts experiment
     data census probe""".split()
 )
+# a relative clause (or participle) that runs from a comma to the end of the content: the reporter's
+_TRAILING_REL_RE = re.compile(r",\s+(?:who|which|whose)\s[^,;\"\u201c\u201d]*\Z")
 _THAT_NEXT_RE = re.compile(r"\s*,?\s*that\b")
+_THAT_CLAUSE_RE = re.compile(r"\s*,?\s*that\s+\S")  # "that" and at least one more word
 # "As (the local) <subject> noted, ...": "as" and lower-case words before the subject
 _SOURCE_LINKS = ("close to", "familiar with", "knowledgeable about", "briefed on", "with knowledge of",
                  "with direct knowledge of")
@@ -486,7 +491,7 @@ _END_PUNCT_RE = re.compile(r"[?!\u2014\u2013-]\W{0,2}$")
 _FRAME_GAP_RE = re.compile(r"[\s,\u2014\u2013-]*")
 _LEAD_RE = re.compile(r"[^,]{0,80},\s*")
 _NEGATED_RE = re.compile(r"\b(?:not|never|n't|n\u2019t)\s+$")
-_PAREN_AFTER_RE = re.compile(r"\s*(?:[,.;!?\u2014]|$)")
+_PAREN_AFTER_RE = re.compile(r"\s*(?:,(?!\s*that\s)|[.;!?\u2014]|$)")  # (not "said, however, that")
 _TO_AFTER_RE = re.compile(r"\s+to\s+")
 _SPACES_RE = re.compile(r"\s+")
 _CALL_PARTICLE_RE = re.compile(r"\s+(?:for|on|off|up|in|out|back)\b")
@@ -495,7 +500,8 @@ _STOP_ATTR_RE = re.compile(r",\s+(?:according to|(?:he|she|they|it|we)\s+(?:said
 _ADDING_RE = re.compile(
     r",[\"\u201d']?\s+(?:adding|saying|noting|arguing|explaining|writing|claiming|insisting|warning|calling|citing"
     r"|telling|describing|accusing|urging|vowing|predicting|stressing|suggesting|acknowledging|asking|promising"
-    r"|declaring|pointing\s+out|referring)\b"
+    r"|declaring|pointing\s+out|referring|stating|asserting|contending|maintaining|charging|conceding|admitting"
+    r"|complaining|recalling|announcing|questioning|countering|blaming)\b"
 )
 # every match of _QUANT_SUBJ_RE holds one of these words after a space, comma or "(" (or at the
 # text start): a cheap test that skips the costly anchored search on most subjects
@@ -1529,7 +1535,9 @@ def _frame_quotations(art: _Article, cut_after_quote: bool) -> set[int]:
                 gap = text[cm.end() : cut]
                 gm = _ADVERBIAL_RE.match(gap)
                 tail = gap[gm.end() :] if gm else gap
-                colon = text[prev_end : q.start].rstrip().endswith(":") and "\n" not in text[cm.end() : q.start]
+                colon = text[prev_end : q.start].rstrip().endswith(":") and "\n" not in text[cm.end() : q.start] and not (
+                    _THAT_CLAUSE_RE.match(text, gm.end() if gm else cm.end(), cut)
+                )  # 'said that Muslims have two choices: "..."' is reported speech holding a quotation
                 if tail.strip(" ,") == "" or colon or _tell_object_only(text, cm, cm.end(), cut, cues):
                     if cm.group().lower().startswith("according"):
                         sp = _np_forward(text, cm.end() + 1, cut)
@@ -1733,7 +1741,11 @@ def _absorb_quotations(art: _Article, indirect: list[_Row], cut_after_quote: boo
         last_q = -1
         while k < len(quotes) and quotes[k].start < r.end:
             q = quotes[k]
-            if q.end <= r.end + 3 and q.kind in ("fragment", "term", "floating", "partial", "absorbed"):
+            # (a quotation opened in the content and running past the sentence end the splitter
+            # found inside it: 'because "we need a leader. We need ..."')
+            if (q.end <= r.end + 3 or q.start >= r.start and q.start < r.end - 1 < q.end) and q.kind in (
+                "fragment", "term", "floating", "partial", "absorbed"
+            ):
                 if q.kind != "term" or not _is_term(text, q):
                     q.kind = "absorbed"
                     r.kind = "partial"
@@ -2023,6 +2035,9 @@ def _reported(
     adding = _ADDING_RE.search(text, pos, end)
     if adding:
         end = adding.start()
+    tail = _TRAILING_REL_RE.search(text, pos, end)
+    if tail is not None and inside_quote(tail.start()) is None:
+        end = tail.start()  # '... on supporting Ryan, who will face a primary on Tuesday.': the reporter's
     for m2 in art.cues_in(pos, end):
         j = _COORD_RE.search(text, max(pos, m2.start() - 30), m2.start())
         if j is not None and j.end() == m2.start():

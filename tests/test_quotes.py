@@ -661,6 +661,35 @@ def test_a_second_cue_starts_a_new_attribution():
     assert df["cue_start"].nunique() == 2 and df["speaker"].tolist() == ["Ann Roe", "Ann Roe"]
 
 
+# Boundaries of reported speech that holds a quotation (invented sentences).
+@pytest.mark.parametrize("text,kind,content,mention", [
+    # an aside between the cue and "that"
+    ('Ann Roe said, however, that she hopes "someone else takes up the case" soon.', "partial",
+     'she hopes "someone else takes up the case" soon', "Ann Roe"),
+    # a quotation opened in the content runs past a sentence end inside it
+    ('Ann Roe said that she will appeal because "the ruling is wrong. We will win." Then she left.',
+     "partial", 'she will appeal because "the ruling is wrong. We will win."', "Ann Roe"),
+    # a colon inside a that-clause does not make a prefix frame
+    ('Ann Roe said that the state has two choices: "Appeal or settle." Then she left.', "partial",
+     'the state has two choices: "Appeal or settle."', "Ann Roe"),
+    # a relative clause that runs to the sentence end is the reporter's
+    ('Ann Roe said she was "not ready" to back Bo Li, who faces a primary on Tuesday.', "partial",
+     'she was "not ready" to back Bo Li', "Ann Roe"),
+    # a participle starts a new attribution
+    ('Ann Roe said the plan is "a disgrace," stating later that it is "unlawful."', "partial",
+     'the plan is "a disgrace,"', "Ann Roe"),
+])
+def test_reported_speech_boundaries_around_quotations(text, kind, content, mention):
+    row = _row(extract_quotes(text), content[:12])
+    assert (row.kind, row.text, row.speaker_mention) == (kind, content, mention)
+
+
+def test_a_participle_cue_reports_its_own_content():
+    df = extract_quotes('Ann Roe said the plan is "a disgrace," stating later that it is "unlawful."')
+    assert df[["kind", "text", "cue"]].values.tolist() == [
+        ["partial", 'the plan is "a disgrace,"', "said"], ["partial", 'it is "unlawful."', "stating"]]
+
+
 # The tokenizer as first written, one plain alternation: _TOKEN_RE finds the same tokens faster.
 _TOKEN_PATTERN_PLAIN = (
     r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Jr|Sr|St|Prof|Rev|Adm|Maj|Inc|Corp|Co|Ft|Mt)\."
