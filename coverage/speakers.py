@@ -109,14 +109,16 @@ _STOP_CAPS = frozenset(
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
     June July August September October November December Jan. Feb. Mar. Apr. Jun. Jul. Aug.
     Sept. Sep. Oct. Nov. Dec. What Who Why How Where There Here Not No Yes One Two Many Some
-    Most All Every Each Both Neither Either Such According RELATED CORRECTION UPDATE""".split()
+    Most All Every Each Both Neither Either Such According Another RELATED CORRECTION UPDATE""".split()
 )
 
-# A capitalized word, with a final period ("Jr.", "J."). Starting with a character class lets the
-# regex engine skip to the next capital letter instead of trying every position.
-_NAME_TOKEN = r"[A-Z][a-zA-Z\u00c0-\u024f\u2019'\-]*\.?"
+# A capitalized word; a short one may end in a period ("Jr.", "J.", "Gov.", "Prof."), a longer one
+# ends before it: "... Ohio Gov. John Kasich. Barkley said" holds two runs, not one. Starting with
+# a character class lets the regex engine skip to the next capital letter instead of trying every
+# position.
+_NAME_TOKEN = r"[A-Z](?:[a-zA-Z\u00c0-\u024f\u2019'\-]{0,3}\.|[a-zA-Z\u00c0-\u024f\u2019'\-]*)"
 _CAP_RUN_RE = re.compile(
-    rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|de|van|von|da|del|della|di|la|le|bin|al|dos|du))*"
+    rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|(?:de|van|von|da|del|della|di|la|le|bin|al|dos|du)(?![\w\u2019'-])))*"
 )
 _ACRONYM_DEF_RE = re.compile(r"((?:[A-Z][\w\u2019'.\-]*\s+){1,7}[A-Z][\w\u2019'.\-]*)\s+\(([A-Z][A-Z.&]{1,9})\)$")
 _LEX_TOKEN_RE = re.compile(r"[^\W_]+(?:[.'\u2019&\-][^\W_]+)*\.?")

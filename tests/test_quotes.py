@@ -721,3 +721,14 @@ def test_person_mentions_are_indexed_when_first_needed():
     assert resolver.resolve("he", text.index("he would")) == ("Dana Sabraw", "court")
     assert resolver.person_pos == [0, text.index("the judge"), text.index("Sabraw went")]
     assert resolver.person_at == ["Dana Sabraw"] * 3
+
+
+def test_name_runs_end_at_particle_prefixes_and_sentence_ends():
+    from coverage.speakers import SpeakerResolver
+
+    # "le" of "led" is not a particle ("de la" is); "Kasich." ends a sentence, "Gov." does not
+    text = ("Bernie Sanders spoke to Gov. John Kasich. Charles Barkley said Sanders led the race. "
+            "He said Ricardo de la Cruz agreed.")
+    resolver = SpeakerResolver(text)
+    assert list(resolver.entities) == ["Bernie Sanders", "John Kasich", "Charles Barkley", "Ricardo de la Cruz"]
+    assert resolver.resolve("He", text.index("He said"))[0] == "Bernie Sanders"
