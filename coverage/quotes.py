@@ -428,6 +428,11 @@ _FINDING_NOUNS = frozenset(
 )
 # a relative clause (or participle) that runs from a comma to the end of the content: the reporter's
 _TRAILING_REL_RE = re.compile(r",\s+(?:who|which|whose)\s[^,;\"\u201c\u201d]*\Z")
+_CONDITIONAL_RE = re.compile(r"\s*(?:If|Whether|Unless)\s")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_FRAME_PUNCT_RE = re.compile(r"[^\"\u201c\u201d\n]*?[,:]")
+_LINKING_END_RE = re.compile(r"\b(?:including|also|even|especially|notably|namely)\s*,$")
+_CLAUSE_JOIN_RE = re.compile(r"(?:,|;)\s+(?:and|but|or|yet|so)\s+")
 _THAT_NEXT_RE = re.compile(r"\s*,?\s*that\b")
 _THAT_CLAUSE_RE = re.compile(r"\s*,?\s*that\s+\S")  # "that" and at least one more word
 # "As (the local) <subject> noted, ...": "as" and lower-case words before the subject
@@ -1536,7 +1541,7 @@ def _frame_quotations(art: _Article, cut_after_quote: bool) -> set[int]:
                 gm = _ADVERBIAL_RE.match(gap)
                 tail = gap[gm.end() :] if gm else gap
                 colon = text[prev_end : q.start].rstrip().endswith(":") and "\n" not in text[cm.end() : q.start] and not (
-                    _THAT_CLAUSE_RE.match(text, gm.end() if gm else cm.end(), cut)
+                    _THAT_CLAUSE_RE.match(text, cm.end() + (gm.end() if gm else 0), cut)
                 )  # 'said that Muslims have two choices: "..."' is reported speech holding a quotation
                 if tail.strip(" ,") == "" or colon or _tell_object_only(text, cm, cm.end(), cut, cues):
                     if cm.group().lower().startswith("according"):
@@ -1554,7 +1559,9 @@ def _frame_quotations(art: _Article, cut_after_quote: bool) -> set[int]:
                         if sp is None:
                             sp = _sentence_subject(text, s_lo, cm.start())
                     cue, speaker = (cm.start(), cm.end()), sp
-                    before = ""  # the quotation is the cue's complement: direct
+                    # the quotation is the cue's complement: direct; unless the frame is an aside
+                    # after the reporter's words of the same content ('If she wins, he said, "..."')
+                    before = _content_lead(text, prev_end, min(sp[0], cm.start()) if sp else cm.start(), cm.end(), q.start)
                     rest_end = s_hi
                     while rest_end > q.end and text[rest_end - 1] in " \t\n.;:!?":
                         rest_end -= 1
@@ -1580,6 +1587,36 @@ def _frame_quotations(art: _Article, cut_after_quote: bool) -> set[int]:
         else:
             q.kind = "term" if term else "fragment"
     return used_cues
+
+
+def _content_lead(text: str, lo: int, hi: int, cue_end: int, q_start: int) -> str:
+    """The reporter's words between ``lo`` and a frame's subject at ``hi`` when they open the
+    content that the quotation at ``q_start`` completes, else "".
+
+    The frame must be an aside (a comma or colon between the cue, ending at ``cue_end``, and the
+    quotation). The words, from the last ", and" or ", but", must be a conditional clause ('If
+    she wins, he said, "..."') or, before a quotation that goes on in lower case, a clause ending
+    in a comma that is not an introduction (:data:`_INTRO_RE`: "In his tribute,") nor ends in a
+    word that links to the quotation ("including,", "and also,"): 'The streets were deserted, he
+    added, "but people ..."'.
+
+    On PolNeAR's dev split, taking every such lead made direct + partial F1 at overlap 0.8
+    worse (0.788 to 0.785): most leads before a capitalized quotation are introductions ("In
+    February, as ...,", "Asked whether ...,") that the annotators leave out.
+    """
+    if not _FRAME_PUNCT_RE.match(text, cue_end, q_start):
+        return ""  # not an aside: 'a country that the nominee, Mitt Romney, called "our ..."'
+    for m in _CLAUSE_JOIN_RE.finditer(text, lo, hi):
+        lo = m.end()  # the last clause: '..., and coincidentally, he said, "all of ..."'
+    lead = text[lo:hi].rstrip()
+    if not lead.endswith(",") or _at_most_words(text, lo, hi, 1) or _LINKING_END_RE.search(lead):
+        return ""
+    if _CONDITIONAL_RE.match(text, lo, hi):
+        return lead.strip()
+    first = _LETTER_RE.search(text, q_start, min(len(text), q_start + 8))
+    if first is not None and first.group().islower() and _INTRO_RE.fullmatch(text, lo, hi) is None:
+        return lead.strip()
+    return ""
 
 
 def _suffix_frame(art: _Article, q: _Quotation, suffix_end: int) -> tuple[tuple[int, int], tuple[int, int], int] | None:

@@ -684,6 +684,22 @@ def test_reported_speech_boundaries_around_quotations(text, kind, content, menti
     assert (row.kind, row.text, row.speaker_mention) == (kind, content, mention)
 
 
+@pytest.mark.parametrize("text,kind,content", [
+    # the reporter's words open the content the quotation completes
+    ('If the court agrees, Ann Roe said, "we will be home by June."', "partial",
+     'If the court agrees, Ann Roe said, "we will be home by June."'),
+    ('The streets were empty, Ann Roe added, "but people need to talk."', "partial",
+     'The streets were empty, Ann Roe added, "but people need to talk."'),
+    # an introduction, a capitalized quotation, or a linking word: the quotation alone
+    ('In her speech, Ann Roe said, "we will win."', "direct", '"we will win."'),
+    ('The streets were empty, Ann Roe added, "People need to talk."', "direct", '"People need to talk."'),
+    ('It hit critics, including, Ann Roe said, "people who tweet."', "direct", '"people who tweet."'),
+])
+def test_reporter_words_before_an_aside_frame(text, kind, content):
+    df = extract_quotes(text)
+    assert df[["kind", "text"]].values.tolist() == [[kind, content]]
+
+
 def test_a_participle_cue_reports_its_own_content():
     df = extract_quotes('Ann Roe said the plan is "a disgrace," stating later that it is "unlawful."')
     assert df[["kind", "text", "cue"]].values.tolist() == [
