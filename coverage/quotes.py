@@ -385,6 +385,12 @@ _AUX_NEXT_RE = re.compile(r"\s*(?:is|was|are|were|has|had|have|will|would|could|
 _CONT_GAP_RE = re.compile(r"\s*[.,:;!?\u2014\u2013-][\s.,;:!?\u2014\u2013-]*")
 # "..., chair of the state party." / " pleasantly into the phone." before the next quotation
 _CONT_APPOS_RE = re.compile(r"[^\"\u201c\u201d\n.!?]*?(?:\b[A-Z][a-z]?\.[^\"\u201c\u201d\n.!?]*?)*[.,:]\s+")
+# '"A," she said, adding that she would stay. "B."': B continues A past the speaker's participle
+_PARTICIPLE_WORD_RE = re.compile(r",?\s+(?:(?:when|after\s+being)\s+)?\w+")
+_CONT_PARTICIPLE_RE = re.compile(
+    r",?\s+(?:adding|noting|saying|explaining|arguing|insisting|stressing|(?:when|after\s+being)\s+asked)\b"
+    r"[^\"\u201c\u201d\n]*?[.!?]\s+"
+)
 _COORD_BEFORE_RE = re.compile(
     r"\b(?:and|but|then)\s+(?:also\s+|later\s+|then\s+|(?:on|last|this|earlier|later)\s+[A-Za-z]+\s+)?$"
 )
@@ -1500,9 +1506,10 @@ def _frame_quotations(art: _Article, cut_after_quote: bool) -> set[int]:
             gap = text[quotes[k - 1].frame_end : q.start]
             if gap.count("\n") < 2 and (
                 _CONT_GAP_RE.fullmatch(gap) or (len(gap) < 160 and _CONT_APPOS_RE.fullmatch(gap))
+                or (len(gap) < 300 and _CONT_PARTICIPLE_RE.fullmatch(gap))
             ) and not (
                 term and q.end < sents[sj][1]  # a title inside a sentence: '... on "Fox News," she said'
-            ) and not art.cues_in(quotes[k - 1].frame_end, q.start):
+            ) and not art.cues_in(quotes[k - 1].frame_end + _participle_len(gap), q.start):
                 next_frame = _suffix_frame(art, q, next_start) or ()
                 if not next_frame:
                     # (not when B has a cue of its own: '"A," she said. He added, "B."', '"B," Conant said.')
@@ -1617,6 +1624,15 @@ def _content_lead(text: str, lo: int, hi: int, cue_end: int, q_start: int) -> st
     if first is not None and first.group().islower() and _INTRO_RE.fullmatch(text, lo, hi) is None:
         return lead.strip()
     return ""
+
+
+def _participle_len(gap: str) -> int:
+    """Characters of a continuation gap up to the end of its participle ("adding", "when asked"):
+    cues after it would start a new attribution; the participle itself does not."""
+    m = _CONT_PARTICIPLE_RE.match(gap)
+    if m is None:
+        return 0
+    return _PARTICIPLE_WORD_RE.match(gap).end()
 
 
 def _suffix_frame(art: _Article, q: _Quotation, suffix_end: int) -> tuple[tuple[int, int], tuple[int, int], int] | None:

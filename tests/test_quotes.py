@@ -700,6 +700,22 @@ def test_reporter_words_before_an_aside_frame(text, kind, content):
     assert df[["kind", "text"]].values.tolist() == [[kind, content]]
 
 
+@pytest.mark.parametrize("text", [
+    '"We lost," Ann Roe said, adding that she would appeal. "We will win."',
+    '"We lost," Ann Roe said when asked about the ruling. "We will win."',
+])
+def test_a_quotation_after_the_speakers_participle_continues_the_frame(text):
+    df = extract_quotes(text)
+    direct = df[df["kind"] == "direct"]
+    assert direct["cue_start"].nunique() == 1 and direct["speaker"].tolist() == ["Ann Roe", "Ann Roe"]
+
+
+def test_a_new_cue_after_a_participle_starts_a_new_attribution():
+    df = extract_quotes('"We lost," Ann Roe said, adding that Bo Li told her so. "We will win."')
+    row = _row(df, "We will win")
+    assert (row.cue_start, row.speaker) == (-1, "Bo Li")
+
+
 def test_a_participle_cue_reports_its_own_content():
     df = extract_quotes('Ann Roe said the plan is "a disgrace," stating later that it is "unlawful."')
     assert df[["kind", "text", "cue"]].values.tolist() == [
