@@ -440,7 +440,9 @@ _FRAME_PUNCT_RE = re.compile(r"[^\"\u201c\u201d\n]*?[,:]")
 _LINKING_END_RE = re.compile(r"\b(?:including|also|even|especially|notably|namely)\s*,$")
 _CLAUSE_JOIN_RE = re.compile(r"(?:,|;)\s+(?:and|but|or|yet|so)\s+")
 _THAT_NEXT_RE = re.compile(r"\s*,?\s*that\b")
-_THAT_CLAUSE_RE = re.compile(r"\s*,?\s*that\s+\S")  # "that" and at least one more word
+# "that" and at least one more word, or a clause with a pronoun subject: the content of a cue
+# before a colon ('said that the state has two choices: "..."', 'said he had an idea: "..."')
+_THAT_CLAUSE_RE = re.compile(r"\s*,?\s*(?:that|he|she|they|we|I|it|there)\s+\S")
 # "As (the local) <subject> noted, ...": "as" and lower-case words before the subject
 _SOURCE_LINKS = ("close to", "familiar with", "knowledgeable about", "briefed on", "with knowledge of",
                  "with direct knowledge of")
@@ -453,7 +455,7 @@ _SOURCE_SUBJ_RE = re.compile(
 # what follows an inverted subject (", said Dan Gerstein, director ..." / "(R-Ohio)" / ".")
 _INVERTED_END_RE = re.compile(r"\s*(?:[,.;:!?(\u2014\u2013]|$)")
 # a that-clause after at most 12 words of adverbial (no punctuation, quotation or other clause)
-_LATE_THAT_RE = re.compile(r"(?:[\w\u2019'.-]+\s+){1,12}?that\b")
+_LATE_THAT_RE = re.compile(r"(?:[\w\u2019'.-]+,?\s+){1,12}?that\b")
 # the rest of a source phrase before the comma that closes it ("close to the process", "who spoke ...")
 _MID_SOURCE_RE = re.compile(r"[^\"\u201c\u201d;:()]{0,100}")
 _AS_NEXT_RE = re.compile(r"\s+as\s")

@@ -672,6 +672,12 @@ def test_a_second_cue_starts_a_new_attribution():
     # a colon inside a that-clause does not make a prefix frame
     ('Ann Roe said that the state has two choices: "Appeal or settle." Then she left.', "partial",
      'the state has two choices: "Appeal or settle."', "Ann Roe"),
+    # a clause with a pronoun subject before the colon
+    ('Ann Roe said she had an idea: "Appeal at once." Then she left.', "partial",
+     'she had an idea: "Appeal at once."', "Ann Roe"),
+    # an object and a place with commas before "that"
+    ('Ann Roe left, telling voters in Salem, Ore., that she had "renewed faith" in them.', "partial",
+     'she had "renewed faith" in them', "Ann Roe"),
     # a relative clause that runs to the sentence end is the reporter's
     ('Ann Roe said she was "not ready" to back Bo Li, who faces a primary on Tuesday.', "partial",
      'she was "not ready" to back Bo Li', "Ann Roe"),
