@@ -454,8 +454,9 @@ _SOURCE_SUBJ_RE = re.compile(
 )
 # what follows an inverted subject (", said Dan Gerstein, director ..." / "(R-Ohio)" / ".")
 _INVERTED_END_RE = re.compile(r"\s*(?:[,.;:!?(\u2014\u2013]|$)")
-# a that-clause after at most 12 words of adverbial (no punctuation, quotation or other clause)
-_LATE_THAT_RE = re.compile(r"(?:[\w\u2019'.-]+,?\s+){1,12}?that\b")
+# a that-clause after at most 12 words of adverbial (no quotation or other clause; a comma only
+# before a capitalized word or "that": "told supporters in Columbus, Ohio, that")
+_LATE_THAT_RE = re.compile(r"(?:[\w\u2019'.-]+(?:,(?=\s+(?:[A-Z]|that\b)))?\s+){1,12}?that\b")
 # the rest of a source phrase before the comma that closes it ("close to the process", "who spoke ...")
 _MID_SOURCE_RE = re.compile(r"[^\"\u201c\u201d;:()]{0,100}")
 _AS_NEXT_RE = re.compile(r"\s+as\s")

@@ -678,6 +678,10 @@ def test_a_second_cue_starts_a_new_attribution():
     # an object and a place with commas before "that"
     ('Ann Roe left, telling voters in Salem, Ore., that she had "renewed faith" in them.', "partial",
      'she had "renewed faith" in them', "Ann Roe"),
+    # ... but not across a comma into another verb phrase (from the seed: "Gelernt, who argued at a
+    # hearing last month, called Trump's claim that ... 'absolutely untrue.'")
+    ('Ann Roe, who argued at a hearing last month, called the claim that she lost "absolutely untrue."',
+     "partial", 'the claim that she lost "absolutely untrue."', "Ann Roe"),
     # a relative clause that runs to the sentence end is the reporter's
     ('Ann Roe said she was "not ready" to back Bo Li, who faces a primary on Tuesday.', "partial",
      'she was "not ready" to back Bo Li', "Ann Roe"),
