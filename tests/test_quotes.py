@@ -593,7 +593,7 @@ def test_definite_mentions_of_a_titled_person(text, head_at):
 
     resolver = SpeakerResolver(text)
     positions = [p for p, canon in zip(resolver.person_pos, resolver.person_at) if canon == "Dana Sabraw"]
-    assert positions == [2] + head_at  # the run "S. District Judge Dana Sabraw", then "the judge"
+    assert positions == [0] + head_at  # the run "U.S. District Judge Dana Sabraw", then "the judge"
 
 
 @pytest.mark.parametrize("description, expected", [
@@ -774,3 +774,27 @@ def test_name_runs_end_at_particle_prefixes_and_sentence_ends():
     resolver = SpeakerResolver(text)
     assert list(resolver.entities) == ["Bernie Sanders", "John Kasich", "Charles Barkley", "Ricardo de la Cruz"]
     assert resolver.resolve("He", text.index("He said"))[0] == "Bernie Sanders"
+
+
+@pytest.mark.parametrize("text,mention,expected", [
+    # places are not people, even when a title or party comes first
+    ("CBC Chairman G.K. Butterfield of North Carolina said he was wary.",
+     "CBC Chairman G.K. Butterfield of North Carolina", "G.K. Butterfield"),
+    ("Republican South Carolina Sen. Lindsey Graham said he was wary.",
+     "Republican South Carolina Sen. Lindsey Graham", "Lindsey Graham"),
+    ("Los Angeles-based attorney Edgar Roe said he was wary.", "Los Angeles-based attorney Edgar Roe", "Edgar Roe"),
+    # a title word after a name is a surname
+    ("Representative Peter T. King of New York said he was wary.",
+     "Representative Peter T. King of New York", "Peter T. King"),
+])
+def test_names_inside_titles_and_places(text, mention, expected):
+    from coverage.speakers import SpeakerResolver
+
+    assert SpeakerResolver(text).resolve(mention, text.index(mention))[0] == expected
+
+
+def test_place_names_are_packaged_data():
+    from coverage.speakers import place_names
+
+    assert ("New", "York") in place_names() and ("Los", "Angeles") in place_names()
+    assert all(len(p) >= 2 for p in place_names())
