@@ -779,6 +779,8 @@ def _np_backward(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         if am is not None and am.start() > lo:
             hi = am.start()  # "Sean Spicer on Thursday evening said"
     a = max(lo, hi - 160)
+    while a > lo and not text[a - 1].isspace() and a > hi - 200:
+        a -= 1  # (the window starts between words, not in "pre|sidential")
     b = hi - _SHORT_BACK
     if b > a:
         w = _WS_RE.search(text, b, hi)
@@ -1056,9 +1058,12 @@ def _np_forward(text: str, pos: int, hi: int, max_tokens: int = 9) -> tuple[int,
             n += j - i
             i = j
         elif w[:1].isalnum() and not w[:1].isupper() and lw not in _STOP_LOWER and _WORDLIKE_RE.fullmatch(w) and (
-            i + 1 < len(toks) or _pull(toks, found, i + 1, limit)
-        ):
-            pass  # a modifier, kept only if a head follows ("one well-connected Democrat", "the ad's narrator")
+            end < 0 or not lw.endswith(("ed", "es"))
+        ) and (i + 1 < len(toks) or _pull(toks, found, i + 1, limit)):
+            # a modifier, kept only if a head follows ("one well-connected Democrat", "the ad's
+            # narrator", "Democratic presidential candidate X"); after a name, a word in -ed or
+            # -es is a verb ("Clinton attacked Trump")
+            pass
         else:
             break
         i += 1

@@ -639,6 +639,7 @@ def test_frames_after_and_between_quotations(text, fragment, cue, mention):
 
 
 @pytest.mark.parametrize("text,mention", [
+    ("Ann Roe attacked Bo Li, saying the ruling was wrong.", "Ann Roe"),  # not "Ann Roe attacked Bo Li"
     ("Ann Roe issued a statement saying the ruling was wrong.", "Ann Roe"),
     ("Ann Roe similarly warned that the ruling was wrong.", "Ann Roe"),
     ("The family said that the ruling was wrong.", "The family"),  # -ly nouns are not adverbs
@@ -798,3 +799,13 @@ def test_place_names_are_packaged_data():
 
     assert ("New", "York") in place_names() and ("Los", "Angeles") in place_names()
     assert all(len(p) >= 2 for p in place_names())
+
+
+def test_a_subject_far_before_its_cue_is_read_from_a_word_start():
+    # the subject scan reads at most ~160 characters before the cue; here that limit falls
+    # inside "presidential"
+    aside = "which has been shadowed for months by the long controversy over the email server she used"
+    text = (f"The senator's presidential campaign, {aside}{'x' * 26} at the State Department, said that "
+            "the ruling was wrong.")
+    row = _row(extract_quotes(text), "ruling was wrong")
+    assert row.speaker_mention == "presidential campaign"  # was "idential campaign"
