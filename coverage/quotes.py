@@ -367,6 +367,11 @@ _INTRO_RE = re.compile(
     r"(?:(?:In|On|At|After|Before|When|While|As|During|Asked|Speaking|Earlier|Last|This|Since|Until|Writing|Among|"
     r"Here|There|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[A-Z][a-z]+ing)\b[^,]{0,120},\s*)?"
 )
+# a wire dateline: "WASHINGTON — ", "LA CROSSE, Wisc. — ", "NEW YORK (AP) -- "
+_DATELINE_RE = re.compile(
+    r"\s*[A-Z][A-Z.'\u2019 -]{1,40}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^)]{1,20}\)\s*)?"
+    r"(?:\u2014|\u2013|--?)\s*"
+)
 _COORD_RE = re.compile(r",?\s+(?:and|but|while|before|then)\s+(?:also\s+|then\s+|later\s+)?$")
 _ADV_RUN_RE = re.compile(r"(?:\s+(?:" + "|".join(sorted(_ADV, key=len, reverse=True)) + r"))*\s+")
 # what ends a subject before its cue: "the Florida senator on Wednesday morning also said"
@@ -996,7 +1001,11 @@ def _source_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 
 
 def _sentence_subject(text: str, s_lo: int, hi: int) -> tuple[int, int] | None:
-    """The subject at the start of a sentence, after an introductory phrase ("On Monday, ")."""
+    """The subject at the start of a sentence, after a dateline ("WASHINGTON — ") and an
+    introductory phrase ("On Monday, ")."""
+    d = _DATELINE_RE.match(text, s_lo, hi)
+    if d is not None:
+        s_lo = d.end()
     m = _INTRO_RE.match(text, s_lo, hi)
     pos = m.end() if m else s_lo
     sp = _np_forward(text, pos, hi)
@@ -1651,8 +1660,8 @@ def _suffix_frame(art: _Article, q: _Quotation, suffix_end: int) -> tuple[tuple[
     cm = art.cue_at(pos, suffix_end)
     if cm is not None:
         according = cm.group().lower().startswith("according")
-        if not according and cm.end() >= suffix_end:
-            return None
+        if not according and (cm.end() >= suffix_end or cm.group().endswith("ing")):
+            return None  # (a participle has no subject after it: '"...," saying the city ...')
         sp = _np_forward(text, cm.end() + 1, suffix_end)
         if sp is not None and (according or text[cm.end() : sp[0]].strip() == ""):
             return (cm.start(), cm.end()), sp, sp[1]

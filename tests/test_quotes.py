@@ -640,6 +640,8 @@ def test_frames_after_and_between_quotations(text, fragment, cue, mention):
 
 @pytest.mark.parametrize("text,mention", [
     ("Ann Roe attacked Bo Li, saying the ruling was wrong.", "Ann Roe"),  # not "Ann Roe attacked Bo Li"
+    ("SALEM, Ore. \u2014 Ann Roe lost on Monday and said the ruling was wrong.", "Ann Roe"),  # not the dateline
+    ('Ann Roe defended "Salem values," saying the ruling was wrong.', "Ann Roe"),  # not '"...," saying X'
     ("Ann Roe issued a statement saying the ruling was wrong.", "Ann Roe"),
     ("Ann Roe similarly warned that the ruling was wrong.", "Ann Roe"),
     ("The family said that the ruling was wrong.", "The family"),  # -ly nouns are not adverbs
