@@ -32,6 +32,10 @@ Scoring (after the Gender Gap Tracker's ``evaluate_quotes.py``):
   span overlaps any gold speaker span by at least one character, or when gold has no speaker and
   the prediction has none either (as GGT's evaluation does). On the project gold, the canonical
   ``speaker`` and ``speaker_type`` are also compared (case-insensitive string equality).
+* Named speakers (PolNeAR, which has no canonical names): on matches with the right mention
+  whose gold mention is a name ("ACLU attorney Lee Gelernt, who ..."; not "he", "the judge"),
+  the share whose resolved ``speaker`` holds the mention's surname ("Lee Gelernt"): a check of
+  the resolver on text it was not written on.
 * Per kind: gold ``direct`` / ``mixed`` / ``indirect`` against predicted ``direct`` /
   ``partial`` / ``indirect``; recall per gold kind, precision per predicted kind. The
   "direct+partial" block scores quotations only: gold of type indirect is set aside (a
@@ -56,6 +60,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from dataclasses import dataclass, field
@@ -80,6 +85,7 @@ class Attr:
     stype: str | None = None
     ignorable: bool = False
     spans: list[tuple[int, int]] = field(default_factory=list)
+    name: str | None = None  # gold: the surname of a named speaker mention ("Gelernt")
 
 
 def _chars(spans: list[tuple[int, int]]) -> frozenset[int]:
@@ -119,6 +125,27 @@ def _retype(text: str, spans: list[tuple[int, int]]) -> str:
     return "partial"
 
 
+_NAME_WORD_RE = re.compile(r"[A-Z][\w\u2019'-]*[a-z][\w\u2019'-]*")
+_HEAD_END_RE = re.compile(r",|\(|\s(?:of|from|at|who|and|with)\s|\s[\u2014\u2013-]+\s")
+_NOT_NAMES = frozenset("the a an he she they we i it his her their its some many one this that".split())
+
+
+def mention_name(mention: str) -> str | None:
+    """The surname of a named speaker mention: the last capitalized word of its head (before a
+    comma, parenthesis, dash, "of", "from", "who", ...; possessive and "Jr." removed); None for
+    pronouns and descriptions ("the judge").
+
+    >>> mention_name("ACLU attorney Lee Gelernt, who argued the case,"), mention_name("the judge")
+    ('Gelernt', None)
+    """
+    words = mention.split()
+    if not words or words[0].lower() in _NOT_NAMES:
+        return None
+    head = _HEAD_END_RE.split(mention, maxsplit=1)[0]
+    names = [w for w in _NAME_WORD_RE.findall(head) if w not in ("Jr", "Sr")]
+    return re.sub(r"[\u2019']s$", "", names[-1]) if names else None
+
+
 def gold_attrs(rec: dict, filter_reporting: bool, retype: bool = False) -> list[Attr]:
     text = rec.get("text")
     out = []
@@ -139,6 +166,7 @@ def gold_attrs(rec: dict, filter_reporting: bool, retype: bool = False) -> list[
                 stype=q.get("speaker_type"),
                 ignorable=filter_reporting and not q.get("cue_is_reporting_verb", True),
                 spans=spans,
+                name=mention_name(" ".join(text[a:b] for a, b in sp)) if sp and text is not None else None,
             )
         )
     return out
@@ -183,6 +211,8 @@ class Tally:
     spk: int = 0
     canon: int = 0
     canon_n: int = 0
+    named: int = 0  # matches with the right mention and a named gold speaker
+    named_ok: int = 0  # ... whose canonical speaker holds the gold surname
     stype: int = 0
     tp_kind: dict = field(default_factory=dict)
     n_gold_kind: dict = field(default_factory=dict)
@@ -228,6 +258,9 @@ def score_article(text: str, gold: list[Attr], pred: list[Attr], thr: float | No
             g.speaker is not None and p.speaker is not None and bool(g.speaker & p.speaker)
         )
         t.spk += ok_spk
+        if ok_spk and g.name is not None and g.canonical is None:
+            t.named += 1
+            t.named_ok += g.name in (p.canonical or "").replace("\u2019s", " ").replace("'s", " ").split()
         t.add(t.spk_kind, g.kind, int(ok_spk))
         if g.canonical is not None:
             t.canon_n += 1
@@ -308,6 +341,9 @@ def main(argv: list[str] | None = None) -> int:
             if t.canon_n:
                 print(f"{'':>6} resolved speaker correct {t.canon / t.canon_n:.3f}, "
                       f"speaker type correct {t.stype / t.canon_n:.3f} (on {t.canon_n} matches)")
+            elif t.named and thr is not None:
+                print(f"{'':>6} resolved speaker holds the gold mention's surname {t.named_ok / t.named:.3f} "
+                      f"(on {t.named} matches with a named speaker)")
             if only is None and thr is not None:
                 for gk, pk in (("direct", "direct"), ("partial", "partial"), ("indirect", "indirect")):
                     ng = t.n_gold_kind.get(gk, 0)

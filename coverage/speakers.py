@@ -91,6 +91,10 @@ _TITLE_WORDS = frozenset(
     Homeland Security Health Human Services State Justice Defense Department Attorney
     U.S. US American""".split()
 )
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.){2,3}")
+_DOTTED_ACRONYMS = frozenset("U.S. U.N. U.K. D.C. E.U. N.Y. L.A. N.J. U.S.A.".split())
+#: Title words that are also surnames ("Rep. Peter T. King", "Howard Dean", "Mark Judge").
+_SURNAME_TITLES = frozenset("King Dean Judge Lord Pope Prince Chancellor Speaker Coach".split())
 _ORG_WORDS = frozenset(
     """Union Department Administration House Committee Party Times News Association Council
     Agency Bureau Office Institute University College Center Centre Group Foundation Inc. Inc
@@ -109,15 +113,18 @@ _STOP_CAPS = frozenset(
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
     June July August September October November December Jan. Feb. Mar. Apr. Jun. Jul. Aug.
     Sept. Sep. Oct. Nov. Dec. What Who Why How Where There Here Not No Yes One Two Many Some
-    Most All Every Each Both Neither Either Such According RELATED CORRECTION UPDATE""".split()
+    Most All Every Each Both Neither Either Such According Another RELATED CORRECTION UPDATE""".split()
 )
 
-# A capitalized word, with a final period ("Jr.", "J."). Starting with a character class lets the
-# regex engine skip to the next capital letter instead of trying every position.
-_NAME_TOKEN = r"[A-Z][a-zA-Z\u00c0-\u024f\u2019'\-]*\.?"
+# A capitalized word; a short one may end in a period ("Jr.", "J.", "Gov.", "Prof.", initials such
+# as "G.K." and "U.S."), a longer one ends before it: "... Ohio Gov. John Kasich. Barkley said"
+# holds two runs, not one. Starting with a character class lets the regex engine skip to the next
+# capital letter instead of trying every position.
+_NAME_TOKEN = r"[A-Z](?:[a-zA-Z\u00c0-\u024f\u2019'\-]{0,3}\.(?:[A-Z]\.)*|[a-zA-Z\u00c0-\u024f\u2019'\-]*)"
 _CAP_RUN_RE = re.compile(
-    rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|de|van|von|da|del|della|di|la|le|bin|al|dos|du))*"
+    rf"{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|(?:de|van|von|da|del|della|di|la|le|bin|al|dos|du)(?![\w\u2019'-])))*"
 )
+_LOWER_AFTER_HYPHEN_RE = re.compile(r"-[a-z]")
 _ACRONYM_DEF_RE = re.compile(r"((?:[A-Z][\w\u2019'.\-]*\s+){1,7}[A-Z][\w\u2019'.\-]*)\s+\(([A-Z][A-Z.&]{1,9})\)$")
 _LEX_TOKEN_RE = re.compile(r"[^\W_]+(?:[.'\u2019&\-][^\W_]+)*\.?")
 _ACRONYM_PAREN_RE = re.compile(r"\(([A-Z][A-Z.&]{1,9})\)")
@@ -257,6 +264,23 @@ def _lookup(table: dict[tuple[str, ...], int], words: tuple[str, ...]) -> int | 
     if r is None and words[-1].endswith("."):
         r = table.get(words[:-1] + (words[-1][:-1],))
     return r
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[tuple[str, ...]]:
+    """Places of several words that are not people ("New York", "Los Angeles"), as word tuples,
+    from ``coverage/data/place_names.csv`` (sources in ``SOURCES_quotes.md``)."""
+    raw = resources.files("coverage.data").joinpath("place_names.csv").read_text("utf-8")
+    return frozenset(tuple(row["name"].split()) for row in csv.DictReader(io.StringIO(raw)))
+
+
+def _not_a_name(tokens: tuple[str, ...] | list[str]) -> bool:
+    """Capitalized words that are a place or end in one ("Republican South Carolina"), or hold
+    a hyphen before lower case ("Los Angeles-based"): not a person's name."""
+    places = place_names()
+    if any(tuple(tokens[-n:]) in places for n in (2, 3, 4) if len(tokens) >= n):
+        return True
+    return any("-" in t and _LOWER_AFTER_HYPHEN_RE.search(t) for t in tokens)
 
 
 @lru_cache(maxsize=1)
@@ -402,8 +426,12 @@ def _strip_det(mention: str) -> str:
 def _split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
     """Split a capitalized run into (title/descriptor tokens, person-name tokens)."""
     i = len(tokens)
+    if i >= 2 and tokens[-1] in _SURNAME_TITLES and tokens[-2] not in _TITLE_WORDS and tokens[-2] not in _ORG_WORDS:
+        i -= 1  # a title word after a name is a surname: "Peter T. King", "Martin Luther King"
     while i > 0 and tokens[i - 1] not in _TITLE_WORDS and tokens[i - 1] not in _ORG_WORDS and not _is_acronym(tokens[i - 1]):
         i -= 1
+    if i == len(tokens) - 1 and i > 0 and _INITIALS_RE.fullmatch(tokens[i - 1]) and tokens[i - 1] not in _DOTTED_ACRONYMS:
+        i -= 1  # initials before a surname: "G.K. Butterfield" (not "U.S.")
     return tokens[:i], tokens[i:]
 
 
@@ -431,7 +459,8 @@ def _parse_run(run: str) -> _Run | None:
               else t for t in tokens]
     title, name = _split_title(tokens)
     kept = tuple(t for t in name if t not in _STOP_CAPS)
-    person = " ".join(kept) if len(kept) >= 2 and not any(t in _ORG_WORDS for t in kept) else ""
+    person = " ".join(kept) if len(kept) >= 2 and not any(t in _ORG_WORDS for t in kept) and not (
+        _not_a_name(kept)) else ""
     return _Run(tuple(title), kept, person, " ".join(title))
 
 
@@ -727,7 +756,8 @@ class SpeakerResolver:
             self._entity(canon, is_person=False)
             return canon
         # a name or organization seen for the first time
-        is_person = len(caps) >= 2 and not any(t in _ORG_WORDS or _is_acronym(t) for t in caps)
+        is_person = len(caps) >= 2 and not any(t in _ORG_WORDS or _is_acronym(t) for t in caps) and not (
+            _not_a_name(caps))
         if is_person:
             title, name = _split_title(tokens)
             if len(name) >= 2:
