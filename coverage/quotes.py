@@ -19,8 +19,11 @@ How it works (one linear pass per step, compiled patterns, no parser):
    accepted and flagged ``"mixed quotation mark styles"``. Text is never dropped.
 2. Frames around a quotation: ``"...," S said``, ``"...," said S``, ``S said: "..."``,
    ``S said, "..."``. A quotation with a frame and nothing else of the reporter's in the
-   sentence is *direct*. A quotation filling its sentence(s) without a frame is a *floating*
-   direct quote, given to the speaker of the previous quotation in the same or previous paragraph.
+   sentence is *direct*; reporter's words before an aside frame make it *partial* when the
+   quotation completes them ('If she wins, he said, "we ..."'). A quotation filling its
+   sentence(s) without a frame is a *floating* direct quote, given to the speaker of the previous
+   quotation in the same or previous paragraph; right after a frame (also past the speaker's
+   participle: '"A," she said, adding that ... "B."') it continues that frame.
 3. Reported speech: a cue verb (``coverage/data/cue_verbs.csv``) with a subject noun phrase
    (names, titles, "the judge", pronouns, "X, who ...,", "X who ...", "X — an aside —", "six in 10",
    "a source close to him", a bare plural such as "tech executives") or an inverted subject
@@ -437,8 +440,10 @@ _FINDING_NOUNS = frozenset(
     court judge jury panel researchers scientists investigators inspector auditors analysts experiment
     data census probe""".split()
 )
-# a relative clause (or participle) that runs from a comma to the end of the content: the reporter's
+# a relative clause that runs from a comma to the end of the content: the reporter's words
 _TRAILING_REL_RE = re.compile(r",\s+(?:who|which|whose)\s[^,;\"\u201c\u201d]*\Z")
+# what _content_lead reads: a conditional lead, the first letter of a quotation, the comma or
+# colon of an aside frame, a lead's linking last word, the joint of two clauses
 _CONDITIONAL_RE = re.compile(r"\s*(?:If|Whether|Unless)\s")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _FRAME_PUNCT_RE = re.compile(r"[^\"\u201c\u201d\n]*?[,:]")
@@ -1564,9 +1569,9 @@ def _frame_quotations(art: _Article, cut_after_quote: bool) -> set[int]:
                 gap = text[cm.end() : cut]
                 gm = _ADVERBIAL_RE.match(gap)
                 tail = gap[gm.end() :] if gm else gap
-                colon = text[prev_end : q.start].rstrip().endswith(":") and "\n" not in text[cm.end() : q.start] and not (
-                    _THAT_CLAUSE_RE.match(text, cm.end() + (gm.end() if gm else 0), cut)
-                )  # 'said that Muslims have two choices: "..."' is reported speech holding a quotation
+                # ('said that Muslims have two choices: "..."' is reported speech holding a quotation)
+                colon = (text[prev_end : q.start].rstrip().endswith(":") and "\n" not in text[cm.end() : q.start]
+                         and not _THAT_CLAUSE_RE.match(text, cm.end() + (gm.end() if gm else 0), cut))
                 if tail.strip(" ,") == "" or colon or _tell_object_only(text, cm, cm.end(), cut, cues):
                     if cm.group().lower().startswith("according"):
                         sp = _np_forward(text, cm.end() + 1, cut)
@@ -1585,7 +1590,8 @@ def _frame_quotations(art: _Article, cut_after_quote: bool) -> set[int]:
                     cue, speaker = (cm.start(), cm.end()), sp
                     # the quotation is the cue's complement: direct; unless the frame is an aside
                     # after the reporter's words of the same content ('If she wins, he said, "..."')
-                    before = _content_lead(text, prev_end, min(sp[0], cm.start()) if sp else cm.start(), cm.end(), q.start)
+                    subject_at = min(sp[0], cm.start()) if sp else cm.start()
+                    before = _content_lead(text, prev_end, subject_at, cm.end(), q.start)
                     rest_end = s_hi
                     while rest_end > q.end and text[rest_end - 1] in " \t\n.;:!?":
                         rest_end -= 1
@@ -1813,7 +1819,7 @@ def _absorb_quotations(art: _Article, indirect: list[_Row], cut_after_quote: boo
             q = quotes[k]
             # (a quotation opened in the content and running past the sentence end the splitter
             # found inside it: 'because "we need a leader. We need ..."')
-            if (q.end <= r.end + 3 or q.start >= r.start and q.start < r.end - 1 < q.end) and q.kind in (
+            if (q.end <= r.end + 3 or (r.start <= q.start and q.start < r.end - 1 < q.end)) and q.kind in (
                 "fragment", "term", "floating", "partial", "absorbed"
             ):
                 if q.kind != "term" or not _is_term(text, q):
@@ -2107,7 +2113,7 @@ def _reported(
         end = adding.start()
     tail = _TRAILING_REL_RE.search(text, pos, end)
     if tail is not None and inside_quote(tail.start()) is None:
-        end = tail.start()  # '... on supporting Ryan, who will face a primary on Tuesday.': the reporter's
+        end = tail.start()  # '..., who will face a primary on Tuesday.': the reporter's words
     for m2 in art.cues_in(pos, end):
         j = _COORD_RE.search(text, max(pos, m2.start() - 30), m2.start())
         if j is not None and j.end() == m2.start():

@@ -430,7 +430,8 @@ def _split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
         i -= 1  # a title word after a name is a surname: "Peter T. King", "Martin Luther King"
     while i > 0 and tokens[i - 1] not in _TITLE_WORDS and tokens[i - 1] not in _ORG_WORDS and not _is_acronym(tokens[i - 1]):
         i -= 1
-    if i == len(tokens) - 1 and i > 0 and _INITIALS_RE.fullmatch(tokens[i - 1]) and tokens[i - 1] not in _DOTTED_ACRONYMS:
+    before = tokens[i - 1] if 0 < i == len(tokens) - 1 else ""
+    if before and _INITIALS_RE.fullmatch(before) and before not in _DOTTED_ACRONYMS:
         i -= 1  # initials before a surname: "G.K. Butterfield" (not "U.S.")
     return tokens[:i], tokens[i:]
 
