@@ -268,17 +268,19 @@ def _lookup(table: dict[tuple[str, ...], int], words: tuple[str, ...]) -> int | 
 
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[tuple[str, ...]]:
-    """Places of several words that are not people ("New York", "Los Angeles"), as word tuples,
-    from ``coverage/data/place_names.csv`` (sources in ``SOURCES_quotes.md``)."""
+    """Places of several words that are not people ("New York", "St. Louis"), as word tuples
+    without final periods (("St", "Louis")), from ``coverage/data/place_names.csv`` (sources in
+    ``SOURCES_quotes.md``)."""
     raw = resources.files("coverage.data").joinpath("place_names.csv").read_text("utf-8")
-    return frozenset(tuple(row["name"].split()) for row in csv.DictReader(io.StringIO(raw)))
+    return frozenset(tuple(w.rstrip(".") for w in row["name"].split()) for row in csv.DictReader(io.StringIO(raw)))
 
 
 def _not_a_name(tokens: tuple[str, ...] | list[str]) -> bool:
     """Capitalized words that are a place or end in one ("Republican South Carolina"), or hold
     a hyphen before lower case ("Los Angeles-based"): not a person's name."""
     places = place_names()
-    if any(tuple(tokens[-n:]) in places for n in (2, 3, 4) if len(tokens) >= n):
+    bare = tuple(t.rstrip(".") for t in tokens[-4:])
+    if any(bare[-n:] in places for n in (2, 3, 4) if len(bare) >= n):
         return True
     return any("-" in t and _LOWER_AFTER_HYPHEN_RE.search(t) for t in tokens)
 

@@ -797,10 +797,12 @@ def test_names_inside_titles_and_places(text, mention, expected):
 
 
 def test_place_names_are_packaged_data():
-    from coverage.speakers import place_names
+    from coverage.speakers import SpeakerResolver, place_names
 
-    assert ("New", "York") in place_names() and ("Los", "Angeles") in place_names()
+    assert ("New", "York") in place_names() and ("St", "Louis") in place_names()
     assert all(len(p) >= 2 for p in place_names())
+    text = "Voters in St. Louis and New York were split. Ann Roe said she was wary."
+    assert list(SpeakerResolver(text).entities) == ["Ann Roe"]
 
 
 def test_a_subject_far_before_its_cue_is_read_from_a_word_start():
