@@ -368,7 +368,8 @@ _ADVERBIAL_RE = re.compile(
 _INTRO_RE = re.compile(
     r"\s*(?:(?:But|And|So|Yet|Still|Then|Later|Meanwhile|However|Instead|Also)\b,?\s*)?"
     r"(?:(?:In|On|At|After|Before|When|While|As|During|Asked|Speaking|Earlier|Last|This|Since|Until|Writing|Among|"
-    r"Here|There|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[A-Z][a-z]+ing)\b[^,]{0,120},\s*)?"
+    r"Here|There|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[A-Z][a-z]+ing)\b[^,]{0,120},"
+    r"[\"\u201d']?\s*)?"  # (a closing quotation mark after the comma: 'Speaking on "This Week," Carson')
 )
 # a wire dateline: "WASHINGTON — ", "LA CROSSE, Wisc. — ", "NEW YORK (AP) -- "
 _DATELINE_RE = re.compile(
@@ -449,6 +450,7 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 _FRAME_PUNCT_RE = re.compile(r"[^\"\u201c\u201d\n]*?[,:]")
 _LINKING_END_RE = re.compile(r"\b(?:including|also|even|especially|notably|namely)\s*,$")
 _CLAUSE_JOIN_RE = re.compile(r"(?:,|;)\s+(?:and|but|or|yet|so)\s+")
+_CLAUSE_NEXT_RE = re.compile(r"\s+(?:that|he|she|they|it|we|I|there|the|a|an|his|her|their)\s")
 _THAT_NEXT_RE = re.compile(r"\s*,?\s*that\b")
 # "that" and at least one more word, or a clause with a pronoun subject: the content of a cue
 # before a colon ('said that the state has two choices: "..."', 'said he had an idea: "..."')
@@ -1554,6 +1556,10 @@ def _frame_quotations(art: _Article, cut_after_quote: bool) -> set[int]:
             frame: tuple[Any, ...] | None = next_frame  # (looked for above)
         else:
             frame = _suffix_frame(art, q, suffix_end)
+        if frame and before and _CLAUSE_NEXT_RE.match(text, frame[0][1], s_hi) and art.cues_in(prev_end, q.start):
+            # 'Although X admitted that they had "been friends," he claimed they never met': the
+            # quotation is the earlier cue's; the later one has content of its own
+            frame = None
         cue, speaker, frame_end = frame or (None, None, q.end)
         if cue is None:
             # prefix frame: S said: "..." / S said, "..." / S said "..."

@@ -729,6 +729,18 @@ def test_a_new_cue_after_a_participle_starts_a_new_attribution():
     assert (row.cue_start, row.speaker) == (-1, "Bo Li")
 
 
+def test_a_cue_with_its_own_content_is_not_the_frame_of_an_earlier_cues_quotation():
+    df = extract_quotes('Although Ann Roe admitted that they had "been friends for years," she claimed they '
+                        'never met.')
+    assert df[["kind", "cue", "text"]].values.tolist() == [
+        ["partial", "admitted", 'they had "been friends for years,"'], ["indirect", "claimed", "they never met"]]
+
+
+def test_an_introduction_may_end_in_a_quotation():
+    df = extract_quotes('Speaking on "This Week," Ann Roe admitted that she lost, but said she would appeal.')
+    assert _row(df, "would appeal").speaker_mention == "Ann Roe"
+
+
 def test_a_participle_cue_reports_its_own_content():
     df = extract_quotes('Ann Roe said the plan is "a disgrace," stating later that it is "unlawful."')
     assert df[["kind", "text", "cue"]].values.tolist() == [
