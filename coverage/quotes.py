@@ -475,7 +475,8 @@ _AS_NEXT_RE = re.compile(r"\s+as\s")
 _REL_BEFORE_RE = re.compile(r"(?<![\w-])(?:which|whom|what)\s+$")
 _PHRASE_END_RE = re.compile(r",(?![\"\u201d'])|;|\s[\u2014\u2013]\s")
 _CONTENT_END_RE = re.compile(r";\s|,\s+(?:while|whereas)\s")
-_CAP_NEXT_RE = re.compile(r"\s+[A-Z]")
+_CAP_NEXT_RE = re.compile(r"\s+(?:[\"\u201c'`\u2018]+)?[A-Z]")  # (a name, quoted or not: 'a play called "Los ...')
+_BYLINE_RE = re.compile(r"[,\s]*by\s+(?:the\s+)?[A-Z]")
 _PREV_WORD_RE = re.compile(r"(?<![\w\u2019'-])([a-z]+)\s+$")
 #: Lower-case words after which a noun phrase opens a clause (and can be a subject).
 _CLAUSE_OPENERS = frozenset(
@@ -1522,7 +1523,8 @@ def _frame_quotations(art: _Article, cut_after_quote: bool) -> set[int]:
         prev_end = quotes[k - 1].end if k and quotes[k - 1].end > s_lo else s_lo
         next_start = quotes[k + 1].start if k + 1 < len(quotes) and quotes[k + 1].start < s_hi else s_hi
         suffix_end = next_start
-        term = _is_term(text, q)
+        # (a title with a byline after it: '"Met accused of whitewashing baby Jesus," by Post's ...')
+        term = _is_term(text, q) or _BYLINE_RE.match(text, q.end) is not None
         # the suffix frame ending at next_start, once looked for (None: not looked for yet)
         next_frame: tuple[Any, ...] | None = None
         if k and quotes[k - 1].cue is not None and quotes[k - 1].kind in ("direct", "partial"):
@@ -1593,19 +1595,23 @@ def _frame_quotations(art: _Article, cut_after_quote: bool) -> set[int]:
                                 sp = None  # "telling reporters", "recalling her ...": not the speaker
                         if sp is None:
                             sp = _sentence_subject(text, s_lo, cm.start())
-                    cue, speaker = (cm.start(), cm.end()), sp
-                    # the quotation is the cue's complement: direct; unless the frame is an aside
-                    # after the reporter's words of the same content ('If she wins, he said, "..."')
-                    subject_at = min(sp[0], cm.start()) if sp else cm.start()
-                    before = _content_lead(text, prev_end, subject_at, cm.end(), q.start)
-                    rest_end = s_hi
-                    while rest_end > q.end and text[rest_end - 1] in " \t\n.;:!?":
-                        rest_end -= 1
-                    if next_start >= s_hi and not _at_most_words(text, q.end, rest_end, 2) and not (
-                        cut_after_quote and (_AFTER_QUOTE_CUT_RE.match(text, q.end, rest_end)
-                                             or _COMMA_INSIDE_RE.search(text, q.end - 3, q.end))
-                    ):
-                        q.tail_end = rest_end
+                    # ('a play called "Los Hijos de Trump"': a name, not speech)
+                    naming = sp is not None and cues.lemma.get(cm.group().lower()) == "call" and _is_naming(
+                        text, s_lo, sp, cm.end(), s_hi)
+                    if not naming:
+                        cue, speaker = (cm.start(), cm.end()), sp
+                        # the quotation is the cue's complement: direct; unless the frame is an aside
+                        # after the reporter's words of the same content ('If she wins, he said, "..."')
+                        subject_at = min(sp[0], cm.start()) if sp else cm.start()
+                        before = _content_lead(text, prev_end, subject_at, cm.end(), q.start)
+                        rest_end = s_hi
+                        while rest_end > q.end and text[rest_end - 1] in " \t\n.;:!?":
+                            rest_end -= 1
+                        if next_start >= s_hi and not _at_most_words(text, q.end, rest_end, 2) and not (
+                            cut_after_quote and (_AFTER_QUOTE_CUT_RE.match(text, q.end, rest_end)
+                                                 or _COMMA_INSIDE_RE.search(text, q.end - 3, q.end))
+                        ):
+                            q.tail_end = rest_end
         after = text[frame_end:suffix_end].strip(" \t\n.,;:!?\u2014\u2013-)\"'\u201d\u2019")
         q.cue, q.speaker, q.frame_end = cue, speaker, frame_end
         if before:

@@ -741,6 +741,16 @@ def test_an_introduction_may_end_in_a_quotation():
     assert _row(df, "would appeal").speaker_mention == "Ann Roe"
 
 
+@pytest.mark.parametrize("text,title", [
+    ('MOVING SHOP\u2014"Gallery opening across from the new museum downtown," by The Post\'s Ann Roe: '
+     'a gallery is moving.', '"Gallery opening across from the new museum downtown,"'),
+    ('Comedians are performing a popular play called "Los Hijos de Trump" in Mexico City.', '"Los Hijos de Trump"'),
+])
+def test_titles_are_terms_not_speech(text, title):
+    df = extract_quotes(text)
+    assert df.loc[df["text"] == title, "kind"].tolist() == ["term"]
+
+
 def test_a_participle_cue_reports_its_own_content():
     df = extract_quotes('Ann Roe said the plan is "a disgrace," stating later that it is "unlawful."')
     assert df[["kind", "text", "cue"]].values.tolist() == [
