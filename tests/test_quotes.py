@@ -835,3 +835,35 @@ def test_a_subject_far_before_its_cue_is_read_from_a_word_start():
             "the ruling was wrong.")
     row = _row(extract_quotes(text), "ruling was wrong")
     assert row.speaker_mention == "presidential campaign"  # was "idential campaign"
+
+
+@pytest.mark.parametrize("mention,name", [
+    ("ACLU attorney Lee Gelernt, who argued the case,", "Gelernt"),
+    ("Senator Ted Cruz of Texas", "Cruz"),
+    ("Trump\u2019s", "Trump"),
+    ("C. Stewart Verdery Jr.", "Verdery"),
+    ("the judge", None),
+    ("he", None),
+])
+def test_eval_surname_of_a_named_mention(mention, name):
+    assert EVAL.mention_name(mention) == name
+
+
+def test_eval_counts_resolved_speakers_holding_the_gold_surname():
+    # invented PolNeAR-style gold without canonical names: one named speaker, one pronoun
+    text = 'Ann Roe said the plan failed. "We will appeal," she said. Bo Li said the plan worked.'
+    quotes = []
+    for content, speaker in [("the plan failed", "Ann Roe"), ('"We will appeal,"', "she"), ("the plan worked", "Bo Li")]:
+        s, sp = text.index(content), text.index(speaker, 0 if speaker != "she" else text.index("appeal"))
+        quotes.append({"quote_start": s, "quote_end": s + len(content), "speaker_start": sp,
+                       "speaker_end": sp + len(speaker), "type": "indirect", "cue_is_reporting_verb": True})
+    gold = EVAL.gold_attrs({"text": text, "quotes": quotes}, False)
+    assert [g.name for g in gold] == ["Roe", None, "Li"]
+    pred = EVAL.pred_attrs(extract_quotes(text))
+    t = EVAL.Tally()
+    EVAL.score_article(text, gold, pred, 0.3, "longer", t)
+    assert (t.named, t.named_ok) == (2, 2)
+    pred[-1].canonical = "Ann Roe"  # a wrong resolution is counted as one
+    t = EVAL.Tally()
+    EVAL.score_article(text, gold, pred, 0.3, "longer", t)
+    assert (t.named, t.named_ok) == (2, 1)
