@@ -723,6 +723,43 @@ def test_a_quotation_after_the_speakers_participle_continues_the_frame(text):
     assert direct["cue_start"].nunique() == 1 and direct["speaker"].tolist() == ["Ann Roe", "Ann Roe"]
 
 
+@pytest.mark.parametrize("text", [
+    'Ann Roe said the ruling was "a disgrace." "We will appeal."',
+    'Ann Roe said the ruling was "a disgrace."\n\n"We will appeal."',
+])
+def test_a_quotation_right_after_a_partial_one_continues_its_attribution(text):
+    df = extract_quotes(text)
+    assert df["kind"].tolist() == ["partial", "direct"]
+    assert df["cue"].tolist() == ["said", "said"] and df["cue_start"].nunique() == 1
+    assert df["speaker"].tolist() == ["Ann Roe", "Ann Roe"]
+
+
+@pytest.mark.parametrize("text,content", [
+    ('Ann Roe said the polls were "way off," because voters lie.', 'the polls were "way off," because voters lie'),
+    ('Ann Roe said parts are "negotiable," including the wall.', 'parts are "negotiable," including the wall'),
+    ('Ann Roe said it was "a mistake," although she would not resign.', 'it was "a mistake,"'),
+    ('Ann Roe called it "a mistake," as did others.', 'it "a mistake,"'),
+])
+def test_words_after_a_quotations_comma_end_the_content_unless_they_attach_to_it(text, content):
+    assert extract_quotes(text)["text"].tolist() == [content]
+
+
+@pytest.mark.parametrize("text,rows", [
+    # the reporter's words after a prefix-framed quotation continue it, quoting more words
+    ('Ann Roe says "the game is broken" because "football has gone soft."',
+     [["partial", "says", '"the game is broken" because "football has gone soft."']]),
+    # not when a later quotation has a frame of its own, or is a title
+    ('Ann Roe says "the game is broken" because "football," she added, "is soft."',
+     [["direct", "says", '"the game is broken"'], ["partial", "added", 'because "football,"'],
+      ["direct", "added", '"is soft."']]),
+    ('Ann Roe said "the game is broken" on "Fox News Sunday."',
+     [["direct", "said", '"the game is broken"'], ["term", None, '"Fox News Sunday."']]),
+])
+def test_words_after_a_framed_quotation_may_hold_more_quoted_words(text, rows):
+    df = extract_quotes(text).astype(object).where(lambda d: d.notna(), None)
+    assert df[["kind", "cue", "text"]].values.tolist() == rows
+
+
 def test_a_new_cue_after_a_participle_starts_a_new_attribution():
     df = extract_quotes('"We lost," Ann Roe said, adding that Bo Li told her so. "We will win."')
     row = _row(df, "We will win")
