@@ -1613,6 +1613,12 @@ def _frame_quotations(art: _Article, cut_after_quote: bool) -> set[int]:
                         subject_at = min(sp[0], cm.start()) if sp else cm.start()
                         before = _content_lead(text, prev_end, subject_at, cm.end(), q.start)
                         rest_end = s_hi
+                        for m2 in art.cues_in(q.end, rest_end):
+                            # ('declared "What a night!" and said that ...': a second attribution)
+                            j = _COORD_RE.search(text, max(q.end, m2.start() - 30), m2.start())
+                            if j is not None and j.end() == m2.start():
+                                rest_end = j.start()
+                                break
                         while rest_end > q.end and text[rest_end - 1] in " \t\n.;:!?":
                             rest_end -= 1
                         if not _at_most_words(text, q.end, rest_end, 2) and not (

@@ -760,6 +760,12 @@ def test_words_after_a_framed_quotation_may_hold_more_quoted_words(text, rows):
     assert df[["kind", "cue", "text"]].values.tolist() == rows
 
 
+def test_a_coordinated_cue_ends_the_words_after_a_framed_quotation():
+    df = extract_quotes('Ann Roe declared "What a night!" and said that her campaign would go on.')
+    assert df[["kind", "cue", "text"]].values.tolist() == [
+        ["direct", "declared", '"What a night!"'], ["indirect", "said", "her campaign would go on"]]
+
+
 def test_a_new_cue_after_a_participle_starts_a_new_attribution():
     df = extract_quotes('"We lost," Ann Roe said, adding that Bo Li told her so. "We will win."')
     row = _row(df, "We will win")
