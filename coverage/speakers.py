@@ -467,6 +467,24 @@ def _parse_run(run: str) -> _Run | None:
     return _Run(tuple(title), kept, person, " ".join(title))
 
 
+#: A capitalized word and "of" right before a capitalized run: the run opens with the rest of a
+#: title or name ("Chief of | Staff Cheryl Mills", "Director of | National Intelligence James
+#: Clapper", "Supervisor of | Elections Susan Bucher").
+_TITLE_OF_BEFORE_RE = re.compile(r"[A-Z][\w.\u2019'-]*[ \t]+of[ \t]+$")
+
+
+@lru_cache(maxsize=4096)
+def _after_title_of(run: _Run) -> _Run:
+    """A parsed run that follows "<Title> of": a name of three words or more keeps only its last
+    two (three with a middle initial: "John F. Kerry"), the words before end the title."""
+    name = run.name
+    keep = 3 if len(name) >= 3 and len(name[-2].rstrip(".")) == 1 else 2
+    if len(name) <= keep:
+        return run
+    title = run.title + name[:-keep]
+    return _Run(title, name[-keep:], " ".join(name[-keep:]), " ".join(title))
+
+
 def _is_acronym(tok: str) -> bool:
     core = tok.replace(".", "").replace("&", "")
     return len(core) >= 2 and core.isupper() and core.isalpha()
@@ -549,6 +567,8 @@ class SpeakerResolver:
                 continue
             if run.person:
                 start = m.start()
+                if len(run.name) >= 3 and _TITLE_OF_BEFORE_RE.search(text, max(0, start - 30), start):
+                    run = _after_title_of(run)
                 # lower-case words and acronyms among the three words before the run describe
                 # the person ("ACLU attorney"); (rsplit: only the last three words are split off)
                 pre = [w for w in text[max(0, start - 40) : start].rsplit(None, 3)[-3:]

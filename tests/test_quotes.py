@@ -854,6 +854,14 @@ def test_name_runs_end_at_particle_prefixes_and_sentence_ends():
     # a title word after a name is a surname
     ("Representative Peter T. King of New York said he was wary.",
      "Representative Peter T. King of New York", "Peter T. King"),
+    # after "<Title> of" the run opens with the rest of the title
+    ("White House Chief of Staff Ann Roe said she was wary.", "White House Chief of Staff Ann Roe", "Ann Roe"),
+    ("Supervisor of Elections Ann Roe said she was wary.", "Supervisor of Elections Ann Roe", "Ann Roe"),
+    ("Director of National Intelligence Ann B. Roe said she was wary.",
+     "Director of National Intelligence Ann B. Roe", "Ann B. Roe"),
+    ("Secretary of State John F. Kerry said he was wary.", "Secretary of State John F. Kerry", "John F. Kerry"),
+    # (a run after a lower-case "of" keeps its words)
+    ("A friend of Mary Ann Roe said she was wary.", "A friend of Mary Ann Roe", "Mary Ann Roe"),
 ])
 def test_names_inside_titles_and_places(text, mention, expected):
     from coverage.speakers import SpeakerResolver
