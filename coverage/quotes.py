@@ -241,6 +241,9 @@ def _cue_matches(text: str, cues: _Cues) -> list[re.Match[str]]:
 _DET = frozenset("""the a an his her their its this these those our some many several other most both
 another each every""".split())
 _PRON_SUBJ = frozenset("he she they it we i".split())
+#: Quantifiers that head a partitive subject: "most of them said", "some of the workers say".
+_PARTITIVE_HEADS = frozenset(
+    "most many some all none both each several few one two three four five half any either neither".split())
 _ADV = frozenset(
     """also has have had previously later then repeatedly once again initially publicly privately
     reportedly would will could did does do long had already often frequently further first
@@ -900,6 +903,8 @@ def _np_backward_toks(text: str, lo: int, win: _Window) -> tuple[int, int] | Non
     low = t.lower()
     if low in _PRON_SUBJ:
         return win.start(i), end
+    if low in ("them", "us", "you") and i >= 2 and words[i - 1] == "of" and words[i - 2].lower() in _PARTITIVE_HEADS:
+        return win.start(i - 2), end  # "most of them said"
     if t.endswith(("\u2019s", "'s", "s\u2019", "s'")):
         return None  # a possessive is not a subject ("the ACLU's claims")
     head_ok: bool | None = (_is_cap(t) and t not in _CAP_STOP) or low in _ROLE_NOUNS
@@ -923,6 +928,8 @@ def _np_backward_toks(text: str, lo: int, win: _Window) -> tuple[int, int] | Non
         if lw in _DET:
             start_i = j
             seen_anchor = True
+            if j >= 2 and words[j - 1] == "of" and words[j - 2].lower() in _PARTITIVE_HEADS:
+                start_i = j - 2  # "some of the workers said"
             break
         if w in _CAP_STOP:
             if w in ("The", "A", "An", "His", "Her", "Their", "Its", "This", "These", "Those", "Our"):

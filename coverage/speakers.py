@@ -74,6 +74,10 @@ UNRESOLVED = "unresolved"
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
 PRONOUNS_GROUP = frozenset({"they", "it", "them"})
 PRONOUNS = PRONOUNS_PERSON | PRONOUNS_GROUP | frozenset({"i", "we", "you", "who"})
+#: A partitive mention ("most of them", "One of the lawyers") stands for its group.
+_PARTITIVE_RE = re.compile(
+    r"(?i:most|many|some|all|none|both|each|several|few|one|two|three|four|five|half|any|either|neither)"
+    r"\s+of\s+(?=\S)")
 
 _DETERMINERS = frozenset(
     "the a an his her their its this that these those our my your some many several other".split()
@@ -708,6 +712,9 @@ class SpeakerResolver:
         return canon, typ
 
     def _canonical(self, mention: str, start: int) -> str | None:
+        pm = _PARTITIVE_RE.match(mention)
+        if pm is not None:
+            mention = mention[pm.end() :]
         low = mention.lower()
         if low in PRONOUNS:
             if low in PRONOUNS_PERSON:

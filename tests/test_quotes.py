@@ -869,6 +869,15 @@ def test_names_inside_titles_and_places(text, mention, expected):
     assert SpeakerResolver(text).resolve(mention, text.index(mention))[0] == expected
 
 
+@pytest.mark.parametrize("text,mention,speaker", [
+    ("Until the shutdown, most of them said they had loved working there.", "most of them", "unresolved"),
+    ("The lawyers met. One of the lawyers said they would appeal.", "One of the lawyers", "the lawyers"),
+])
+def test_a_partitive_subject_is_the_mention_and_its_group_the_speaker(text, mention, speaker):
+    df = extract_quotes(text)
+    assert df[["speaker_mention", "speaker"]].values.tolist() == [[mention, speaker]]
+
+
 def test_place_names_are_packaged_data():
     from coverage.speakers import SpeakerResolver, place_names
 
