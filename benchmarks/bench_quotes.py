@@ -13,9 +13,10 @@ extraction together.
 
 ``--scaling`` times one ``extract_quote_rows`` call on texts of growing length and prints the
 ratio of each time to the previous one: about 2 per doubling means linear time, 4 quadratic.
-Two families: one unpunctuated "sentence" full of cues (``"the judge said that families were
-separated " * n``, 6.5 to 52 KB), the pathological case that ``CUE_WINDOW_CHARS`` bounds, and
-realistic text (synthetic articles concatenated into one text, 0.5 to 20 MB).
+Three families: one unpunctuated "sentence" full of cues (``"the judge said that families were
+separated " * n``, 6.5 to 52 KB), the pathological case that ``CUE_WINDOW_CHARS`` bounds; one
+full of framed quotations (``'Ann Roe said "it is over" and ' * n``); and realistic text
+(synthetic articles concatenated into one text, 0.5 to 20 MB).
 """
 
 from __future__ import annotations
@@ -52,15 +53,16 @@ def scaling() -> None:
     """Seconds per text (sentence splitting included) and the ratio to the previous size."""
     from coverage.synthetic import generate_corpus
 
-    unit = "the judge said that families were separated "
-    print("unpunctuated sentence of cues (segment + extract_quote_rows)")
-    prev = None
-    for kb in (6.5, 13, 26, 52):
-        text = unit * round(kb * 1000 / len(unit))
-        sec = min(_time_once(text) for _ in range(2))
-        ratio = f"x{sec / prev:4.2f}" if prev else "     "
-        print(f"  {len(text) / 1000:6.1f} KB  {sec:8.3f} s  {ratio}")
-        prev = sec
+    for title, unit in (("unpunctuated sentence of cues", "the judge said that families were separated "),
+                        ("unpunctuated sentence of framed quotations", 'Ann Roe said "it is over" and ')):
+        print(f"{title} (segment + extract_quote_rows)")
+        prev = None
+        for kb in (6.5, 13, 26, 52):
+            text = unit * round(kb * 1000 / len(unit))
+            sec = min(_time_once(text) for _ in range(2))
+            ratio = f"x{sec / prev:4.2f}" if prev else "     "
+            print(f"  {len(text) / 1000:6.1f} KB  {sec:8.3f} s  {ratio}")
+            prev = sec
     print("realistic text: synthetic articles concatenated (segment + extract_quote_rows)")
     arts = generate_corpus(600, 8, seed=2).text.tolist()
     pool = "\n\n".join(arts)

@@ -1623,8 +1623,9 @@ def _frame_quotations(art: _Article, cut_after_quote: bool) -> set[int]:
                         subject_at = min(sp[0], cm.start()) if sp else cm.start()
                         before = _content_lead(text, prev_end, subject_at, cm.end(), q.start)
                         rest_end = s_hi
-                        for m2 in art.cues_in(q.end, rest_end):
-                            # ('declared "What a night!" and said that ...': a second attribution)
+                        for m2 in art.cues_in(q.end, min(rest_end, q.end + CUE_WINDOW_CHARS)):
+                            # ('declared "What a night!" and said that ...': a second attribution;
+                            # within the cue window, so a sentence of many frames stays linear)
                             j = _COORD_RE.search(text, max(q.end, m2.start() - 30), m2.start())
                             if j is not None and j.end() == m2.start():
                                 rest_end = j.start()
@@ -1667,15 +1668,16 @@ def _hold_tails(text: str, quotes: list[_Quotation]) -> None:
         if q.tail_held < 0 or q.cue is None:
             continue
         inner = []
-        for q2 in quotes[k + 1 :]:
+        for k2 in range(k + 1, len(quotes)):
+            q2 = quotes[k2]
             if q2.start >= q.tail_held:
                 break
+            if not (q2.end <= q.tail_held and q2.cue is None and (
+                    q2.kind == "fragment" or (q2.kind == "term" and not _is_term(text, q2)))):
+                inner = []  # (stops at once: a sentence of many framed quotations stays linear)
+                break
             inner.append(q2)
-        if inner and all(
-            q2.end <= q.tail_held and q2.cue is None and (
-                q2.kind == "fragment" or (q2.kind == "term" and not _is_term(text, q2)))
-            for q2 in inner
-        ):
+        if inner:
             q.tail_end = q.tail_held
             for q2 in inner:
                 q2.kind = "absorbed"
