@@ -1622,24 +1622,22 @@ def _frame_quotations(art: _Article, cut_after_quote: bool) -> set[int]:
                         # after the reporter's words of the same content ('If she wins, he said, "..."')
                         subject_at = min(sp[0], cm.start()) if sp else cm.start()
                         before = _content_lead(text, prev_end, subject_at, cm.end(), q.start)
-                        rest_end = s_hi
-                        for m2 in art.cues_in(q.end, min(rest_end, q.end + CUE_WINDOW_CHARS)):
-                            # ('declared "What a night!" and said that ...': a second attribution;
-                            # within the cue window, so a sentence of many frames stays linear)
-                            j = _COORD_RE.search(text, max(q.end, m2.start() - 30), m2.start())
-                            if j is not None and j.end() == m2.start():
-                                rest_end = j.start()
-                                break
-                        while rest_end > q.end and text[rest_end - 1] in " \t\n.;:!?":
-                            rest_end -= 1
-                        if not _at_most_words(text, q.end, rest_end, 2) and not (
-                            cut_after_quote and (_AFTER_QUOTE_CUT_RE.match(text, q.end, rest_end)
-                                                 or _COMMA_INSIDE_RE.search(text, q.end - 3, q.end))
-                        ):
-                            if next_start >= s_hi:
-                                q.tail_end = rest_end
-                            else:
-                                q.tail_held = rest_end
+                        rest_end = _tail_end(text, q.end, s_hi)
+                        if _has_tail(text, q.end, rest_end, cut_after_quote):
+                            for m2 in art.cues_in(q.end, min(rest_end, q.end + CUE_WINDOW_CHARS)):
+                                # ('declared "What a night!" and said that ...': a second
+                                # attribution; within the cue window, so a sentence of many
+                                # frames stays linear)
+                                j = _COORD_RE.search(text, max(q.end, m2.start() - 30), m2.start())
+                                if j is not None and j.end() == m2.start():
+                                    rest_end = _tail_end(text, q.end, j.start())
+                                    break
+                            # (a shorter tail can only lose the tail, so this test comes second)
+                            if not _at_most_words(text, q.end, rest_end, 2):
+                                if next_start >= s_hi:
+                                    q.tail_end = rest_end
+                                else:
+                                    q.tail_held = rest_end
         after = text[frame_end:suffix_end].strip(" \t\n.,;:!?\u2014\u2013-)\"'\u201d\u2019")
         q.cue, q.speaker, q.frame_end = cue, speaker, frame_end
         if before:
@@ -1658,6 +1656,21 @@ def _frame_quotations(art: _Article, cut_after_quote: bool) -> set[int]:
             q.kind = "term" if term else "fragment"
     _hold_tails(text, quotes)
     return used_cues
+
+
+def _tail_end(text: str, lo: int, hi: int) -> int:
+    """``hi`` without the sentence's final punctuation and spaces (not before ``lo``)."""
+    while hi > lo and text[hi - 1] in " \t\n.;:!?":
+        hi -= 1
+    return hi
+
+
+def _has_tail(text: str, q_end: int, rest_end: int, cut_after_quote: bool) -> bool:
+    """Whether the reporter's words from a quotation's end to ``rest_end`` continue it: more
+    than two words, and not after a comma or dash that ends it (with ``cut_after_quote``)."""
+    return not _at_most_words(text, q_end, rest_end, 2) and not (
+        cut_after_quote and (_AFTER_QUOTE_CUT_RE.match(text, q_end, rest_end)
+                             or _COMMA_INSIDE_RE.search(text, q_end - 3, q_end)))
 
 
 def _hold_tails(text: str, quotes: list[_Quotation]) -> None:
@@ -2301,7 +2314,7 @@ def _records(
         if r.speaker is not None:
             ss, se = r.speaker
             canon, typ = resolved.get(r.speaker, (UNRESOLVED, "other"))
-            if 0 <= se < cs <= se + 40:
+            if 0 <= se < cs <= se + 40 and text[se] in ", ":
                 rel = _REL_PRONOUN_RE.match(text, se, cs)
                 if rel is not None:
                     # "Borges, who predicted ...": the relative pronoun is the clause's mention of

@@ -712,9 +712,10 @@ class SpeakerResolver:
         return canon, typ
 
     def _canonical(self, mention: str, start: int) -> str | None:
-        pm = _PARTITIVE_RE.match(mention)
-        if pm is not None:
-            mention = mention[pm.end() :]
+        if " of " in mention:
+            pm = _PARTITIVE_RE.match(mention)
+            if pm is not None:
+                mention = mention[pm.end() :]
         low = mention.lower()
         if low in PRONOUNS:
             if low in PRONOUNS_PERSON:
