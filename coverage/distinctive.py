@@ -37,6 +37,7 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -363,17 +364,52 @@ def fightin_words_from_counts(
         return out
     # rows by outlet, then order, then z (descending) and n-gram
     order = [(k, n) for k in range(len(outlets)) for n in sorted(parts)]
-    columns = {"outlet": np.repeat(np.array([outlets[k] for k, _ in order], dtype=object),
-                                   [len(parts[n]["ngram"][k]) for k, n in order])}
-    for col in DISTINCTIVE_COLUMNS[1:]:
+    outlet_codes = np.repeat(np.array([k for k, _ in order], dtype=np.intp),
+                             [len(parts[n]["ngram"][k]) for k, n in order])
+    columns = {"outlet": _take_strings(outlets, [outlet_codes]),
+               # ("ngram" holds each outlet's row order in its order's vocabulary, "_words")
+               "ngram": _take_strings(None, [(parts[n]["_words"], parts[n]["ngram"][k]) for k, n in order])}
+    for col in DISTINCTIVE_COLUMNS[2:]:
         columns[col] = np.concatenate([parts[n][col][k] for k, n in order])
     return pd.DataFrame(columns)
+
+
+def _string_dtype() -> Any:
+    """The dtype pandas gives a column of Python strings (``str``, Arrow-backed, in pandas 3)."""
+    return pd.Series(np.array(["a"], dtype=object)).dtype
+
+
+def _take_strings(values: Sequence[str] | None, takes: list) -> Any:
+    """A string column: ``values[codes]`` for each array of codes in ``takes`` (or, with
+    ``values`` None, ``words[codes]`` for each ``(words, codes)`` pair), concatenated.
+
+    The same column as a NumPy object array would give, built faster where pandas keeps strings
+    in Arrow: each distinct string is converted once and the rows are taken in Arrow (a corpus's
+    vocabulary is repeated once per outlet).
+    """
+    pairs = [(values, t) for t in takes] if values is not None else takes
+    dtype = _string_dtype()
+    if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":
+        import pyarrow as pa
+
+        converted: dict[int, Any] = {}
+        pieces = []
+        for vocab, codes in pairs:
+            arr = converted.get(id(vocab))
+            if arr is None:
+                arr = converted[id(vocab)] = pa.array(list(vocab), type=pa.large_string())
+            pieces.append(arr.take(pa.array(codes, type=pa.int64())))
+        return pd.array(pa.concat_arrays(pieces) if pieces else pa.array([], type=pa.large_string()),
+                        dtype=dtype)
+    return np.concatenate([np.asarray(vocab, dtype=object)[codes] for vocab, codes in pairs])
 
 
 def _score_order(counts: Sequence[Counter[str]], n: int, alpha0: float | None,
                  prior: Mapping[str, float] | None, min_count: int) -> dict[str, list[np.ndarray]] | None:
     """The rows of one n-gram order: per column, one array per outlet (each against the others
     pooled), sorted by z (descending), then n-gram. None when no n-gram reaches ``min_count``.
+    ``ngram`` holds positions in the vocabulary ``_words`` (the strings are taken once, at the
+    end: see :func:`_take_strings`).
 
     The formulas of the module docstring, on arrays over the vocabulary.
     """
@@ -417,11 +453,13 @@ def _score_order(counts: Sequence[Counter[str]], n: int, alpha0: float | None,
         z = delta / np.sqrt(var)
         rows = np.argsort(-z, kind="stable")  # ties keep the vocabulary's string order
         m = len(rows)
-        for col, values in (("ngram", words), ("count", y_i), ("count_others", y_j), ("prior", a_w),
+        out["ngram"].append(rows)  # (positions in ``words``: see fightin_words_from_counts)
+        for col, values in (("count", y_i), ("count_others", y_j), ("prior", a_w),
                             ("log_odds_ratio", delta), ("variance", var), ("z", z)):
             out[col].append(values[rows])
         out["n"].append(np.full(m, n, dtype=np.int64))
         out["n_tokens"].append(np.full(m, n_i, dtype=np.int64))
         out["n_tokens_others"].append(np.full(m, n_j, dtype=np.int64))
         out["rank"].append(np.arange(1, m + 1, dtype=np.int64))
+    out["_words"] = words  # type: ignore[assignment]
     return out

@@ -168,3 +168,21 @@ def test_vectorized_scores_equal_the_plain_formulas(min_count, alpha0) -> None:
         assert list(zip(got.outlet, got.ngram, got["count"], got.count_others, got["rank"])) == [
             (o, w, y_i, y_j, r) for o, w, y_i, y_j, _, r in want]
         assert got.z.tolist() == pytest.approx([r[4] for r in want], rel=1e-12, abs=1e-12)
+
+
+def test_string_columns_are_the_same_without_arrow(monkeypatch) -> None:
+    # the outlet and n-gram columns are taken in Arrow where pandas keeps strings there; the
+    # NumPy path (other pandas settings) gives the same strings, as objects
+    import numpy as np
+
+    from coverage import distinctive
+
+    texts = {"A": ["The judge ruled. Zero tolerance ends"], "B": ["The policy continues. The judge"]}
+    counts = {o: ngram_counts(docs, (1, 2)) for o, docs in texts.items()}
+    fast = fightin_words_from_counts(counts)
+    assert str(fast["ngram"].dtype) == str(pd.Series(["a"]).dtype)
+    taken = []
+    monkeypatch.setattr(distinctive, "_string_dtype", lambda: taken.append(1) or np.dtype(object))
+    plain = fightin_words_from_counts(counts)
+    assert taken  # (the NumPy path ran; the DataFrame infers the same string dtype from it)
+    pd.testing.assert_frame_equal(plain, fast)
