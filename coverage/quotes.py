@@ -451,6 +451,9 @@ _TRAILING_REL_RE = re.compile(r",\s+(?:who|which|whose)\s[^,;\"\u201c\u201d]*\Z"
 _CONDITIONAL_RE = re.compile(r"\s*(?:If|Whether|Unless)\s")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _FRAME_PUNCT_RE = re.compile(r"[^\"\u201c\u201d\n]*?[,:]")
+_VERB_FIRST_RE = re.compile(
+    r"[\"\u201c'\u2018`]+\s*(?:is|was|are|were|has|have|had|will|would|can|could|should|may|might|must|does"
+    r"|did|remains|seems)\b")
 _LINKING_END_RE = re.compile(r"\b(?:including|also|even|especially|notably|namely)\s*,$")
 _CLAUSE_JOIN_RE = re.compile(r"(?:,|;)\s+(?:and|but|or|yet|so)\s+")
 _CLAUSE_NEXT_RE = re.compile(r"\s+(?:that|he|she|they|it|we|I|there|the|a|an|his|her|their)\s")
@@ -1721,7 +1724,11 @@ def _content_lead(text: str, lo: int, hi: int, cue_end: int, q_start: int) -> st
     if _CONDITIONAL_RE.match(text, lo, hi):
         return lead.strip()
     first = _LETTER_RE.search(text, q_start, min(len(text), q_start + 8))
-    if first is not None and first.group().islower() and _INTRO_RE.fullmatch(text, lo, hi) is None:
+    if first is not None and first.group().islower() and (
+        _INTRO_RE.fullmatch(text, lo, hi) is None or _VERB_FIRST_RE.match(text, q_start)
+    ):
+        # (a quotation that opens with its verb has its subject in the lead, even one that reads
+        # like an introduction: 'Evaluating the candidates by polls, he said, "is like ..."')
         return lead.strip()
     return ""
 

@@ -705,6 +705,9 @@ def test_reported_speech_boundaries_around_quotations(text, kind, content, menti
      'The streets were empty, Ann Roe added, "but people need to talk."'),
     # an introduction, a capitalized quotation, or a linking word: the quotation alone
     ('In her speech, Ann Roe said, "we will win."', "direct", '"we will win."'),
+    # ... unless the quotation opens with its verb: the lead is its subject
+    ('Judging the race by polls, Ann Roe said, "is a mistake."', "partial",
+     'Judging the race by polls, Ann Roe said, "is a mistake."'),
     ('The streets were empty, Ann Roe added, "People need to talk."', "direct", '"People need to talk."'),
     ('It hit critics, including, Ann Roe said, "people who tweet."', "direct", '"people who tweet."'),
 ])
