@@ -1082,6 +1082,8 @@ def _np_forward(text: str, pos: int, hi: int, max_tokens: int = 9) -> tuple[int,
             _is_cap(toks[i + 1].group()) or toks[i + 1].group().lower() in _DET
         ):
             pass
+        elif lw in _PRON_SUBJ or lw in _OBJECT_PRONOUNS:
+            break  # a pronoun never continues a phrase: "told the crowd | he was first"
         elif w == "(" and end > 0:
             # "Rep. Earl Blumenauer (D-Ore.)": a parenthesis after a name belongs to it
             j = next((j for j in range(i + 1, i + 7)
@@ -2198,9 +2200,12 @@ def _reported(
     tail = _TRAILING_REL_RE.search(text, pos, end)
     if tail is not None and inside_quote(tail.start()) is None:
         end = tail.start()  # '..., who will face a primary on Tuesday.': the reporter's words
+    finite = cm.group().lower() != lemma  # "says", "said": a coordinated bare verb is the content's
     for m2 in art.cues_in(pos, end):
         j = _COORD_RE.search(text, max(pos, m2.start() - 30), m2.start())
         if j is not None and j.end() == m2.start():
+            if finite and m2.group() == cues.lemma.get(m2.group().lower()):
+                continue  # 'says he'd sit Putin down and tell him "no more nonsense"'
             end = j.start()
             break
     return _Row(pos, end, "indirect", (cs, ce), sp, inherit=sp is None)

@@ -769,6 +769,19 @@ def test_a_coordinated_cue_ends_the_words_after_a_framed_quotation():
         ["direct", "declared", '"What a night!"'], ["indirect", "said", "her campaign would go on"]]
 
 
+@pytest.mark.parametrize("text,rows", [
+    # a pronoun ends the object of a tell-verb: it opens the content
+    ("Ann Roe told the crowd she was first.", [["told", "she was first"]]),
+    # a bare verb coordinated in the content of "says" is part of it; a finite one is a new cue
+    ("Ann Roe says she would sit him down and tell him to stop.",
+     [["says", "she would sit him down and tell him to stop"]]),
+    ("Ann Roe says the plan failed and tells the crowd she was first.",
+     [["says", "the plan failed"], ["tells", "she was first"]]),
+])
+def test_objects_and_coordinated_verbs_in_reported_speech(text, rows):
+    assert extract_quotes(text)[["cue", "text"]].values.tolist() == rows
+
+
 def test_a_new_cue_after_a_participle_starts_a_new_attribution():
     df = extract_quotes('"We lost," Ann Roe said, adding that Bo Li told her so. "We will win."')
     row = _row(df, "We will win")
