@@ -931,6 +931,14 @@ def _np_backward_toks(text: str, lo: int, win: _Window) -> tuple[int, int] | Non
         if lw in _DET:
             start_i = j
             seen_anchor = True
+            if head_ok is None and j >= 2 and words[j - 1] in ("at", "in", "from") and (
+                words[j - 2].lower() in _ROLE_NOUNS
+            ):
+                # "the workers at the plant said": the place belongs to the people before it
+                start_i = j - 2
+                j -= 2
+                head_ok = True
+                continue
             if j >= 2 and words[j - 1] == "of" and words[j - 2].lower() in _PARTITIVE_HEADS:
                 start_i = j - 2  # "some of the workers said"
             break

@@ -887,6 +887,8 @@ def test_names_inside_titles_and_places(text, mention, expected):
 
 @pytest.mark.parametrize("text,mention,speaker", [
     ("Until the shutdown, most of them said they had loved working there.", "most of them", "unresolved"),
+    ("Some of the workers at the plant said they would strike.", "Some of the workers at the plant",
+     "the workers at the plant"),
     ("The lawyers met. One of the lawyers said they would appeal.", "One of the lawyers", "the lawyers"),
 ])
 def test_a_partitive_subject_is_the_mention_and_its_group_the_speaker(text, mention, speaker):
