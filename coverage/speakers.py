@@ -93,7 +93,8 @@ _TITLE_WORDS = frozenset(
     Majority Minority Whip Press Executive Officer CEO Founder Coach Candidate Nominee Councilman
     Councilwoman Alderman Trooper Detective Agent Commander Superintendent Chancellor Dean
     Homeland Security Health Human Services State Justice Defense Department Attorney
-    U.S. US American""".split()
+    U.S. US American Republican Republicans Democrat Democrats Democratic GOP Conservative
+    Liberal Independent""".split()
 )
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.){2,3}")
 _DOTTED_ACRONYMS = frozenset("U.S. U.N. U.K. D.C. E.U. N.Y. L.A. N.J. U.S.A.".split())
@@ -117,8 +118,15 @@ _STOP_CAPS = frozenset(
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
     June July August September October November December Jan. Feb. Mar. Apr. Jun. Jul. Aug.
     Sept. Sep. Oct. Nov. Dec. What Who Why How Where There Here Not No Yes One Two Many Some
-    Most All Every Each Both Neither Either Such According Another RELATED CORRECTION UPDATE""".split()
+    Most All Every Each Both Neither Either Such According Another RELATED CORRECTION UPDATE
+    Is Are Was Were Does Did Do Has Have Had Can Could Would Should Must Might Despite Whether
+    Whatever Whenever Wherever Whoever Unlike Like See Says Even Just Only Perhaps Maybe
+    Interestingly Ironically Clearly Obviously Surely Similarly Likewise Nevertheless Nonetheless
+    Otherwise Besides Furthermore Additionally Thus Hence Therefore Overall Again Already
+    Sometimes Often Never Ever Team Against Versus""".split()
 )
+#: Stop words that are also names or parts of them ("Theresa May"): a run is not cut after them.
+_NAME_LIKE_STOPS = frozenset("May June April August".split())
 
 # A capitalized word; a short one may end in a period ("Jr.", "J.", "Gov.", "Prof.", initials such
 # as "G.K." and "U.S."), a longer one ends before it: "... Ohio Gov. John Kasich. Barkley said"
@@ -461,6 +469,12 @@ def _parse_run(run: str) -> _Run | None:
         tokens = tokens[1:]
     if not tokens:
         return None
+    for k in range(len(tokens) - 1, 0, -1):
+        if tokens[k] in _STOP_CAPS and tokens[k] not in _NAME_LIKE_STOPS:
+            tokens = tokens[k + 1 :]  # a name starts after a stop word: "... Does Like | Donald Trump"
+            break
+    if not tokens:
+        return None
     tokens = [_POSSESSIVE_RE.sub("", t) if t.endswith(("\u2019s", "'s")) else t for t in tokens]
     tokens = [t[:-1] if t.endswith(".") and len(t) > 2 and t not in _TITLE_WORDS and "." not in t[:-1]
               else t for t in tokens]
@@ -469,6 +483,11 @@ def _parse_run(run: str) -> _Run | None:
     person = " ".join(kept) if len(kept) >= 2 and not any(t in _ORG_WORDS for t in kept) and not (
         _not_a_name(kept)) else ""
     return _Run(tuple(title), kept, person, " ".join(title))
+
+
+#: Where the words that may describe a name before it stop: a sentence's end (after a lower-case
+#: word or a number, not "U.S."), a semicolon or colon, a quotation mark or a parenthesis.
+_DESCRIPTOR_STOP_RE = re.compile(r"[a-z0-9][.!?][\"'\u201d\u2019)]*\s|[!?;:\n\"\u201c\u201d(]")
 
 
 #: A capitalized word and "of" right before a capitalized run: the run opens with the rest of a
@@ -516,6 +535,7 @@ class SpeakerResolver:
         self.entities: dict[str, _Entity] = {}
         self.alias: dict[str, str] = {}  # lower-cased variant -> canonical
         self.surnames: dict[str, list[str]] = {}
+        self.name_counts: dict[str, int] = {}  # full-name mentions of each person (see _by_surname)
         self.speakers: list[tuple[int, str]] = []  # (start, canonical) of resolved speakers
         # The person mentions are needed only to resolve "he" and "she": the scan keeps those it
         # finds in capitalized words, and "the <title>" mentions are looked for when first needed.
@@ -557,6 +577,7 @@ class SpeakerResolver:
                 self.alias[full.lower()] = ent.canonical
         mentions = self._mentions
         surnames = self.surnames
+        counts = self.name_counts
         for m in _CAP_RUN_RE.finditer(text):
             g = m.group()
             if " " not in g and "\t" not in g:
@@ -564,7 +585,7 @@ class SpeakerResolver:
                 key = g[:-2] if g.endswith(("\u2019s", "'s")) else g.rstrip(".")
                 names = surnames.get(key)
                 if names is not None:
-                    mentions.append((m.start(), names[-1]))
+                    mentions.append((m.start(), self._by_surname(names)))
                 continue
             run = _parse_run(g)
             if run is None:
@@ -574,17 +595,21 @@ class SpeakerResolver:
                 if len(run.name) >= 3 and _TITLE_OF_BEFORE_RE.search(text, max(0, start - 30), start):
                     run = _after_title_of(run)
                 # lower-case words and acronyms among the three words before the run describe
-                # the person ("ACLU attorney"); (rsplit: only the last three words are split off)
-                pre = [w for w in text[max(0, start - 40) : start].rsplit(None, 3)[-3:]
-                       if w.islower() or _is_acronym(w)]
+                # the person ("ACLU attorney"), within its sentence and clause ("She was proud.
+                # Donald Trump" has none); (rsplit: only the last three words are split off)
+                lo = max(0, start - 40)
+                for bm in _DESCRIPTOR_STOP_RE.finditer(text, lo, start):
+                    lo = bm.end()
+                pre = [w for w in text[lo:start].rsplit(None, 3)[-3:] if w.islower() or _is_acronym(w)]
                 if pre:
                     desc = " ".join(pre + [run.title_text] if run.title else pre)
                 else:
                     desc = run.title_text
                 ent = self._person(run.person, desc)
+                counts[ent.canonical] = counts.get(ent.canonical, 0) + 1
                 mentions.append((start, ent.canonical))
             elif len(run.name) == 1 and run.name[0] in surnames:
-                mentions.append((m.start(), surnames[run.name[0]][-1]))
+                mentions.append((m.start(), self._by_surname(surnames[run.name[0]])))
         # later definite mentions by title ("the judge", "the secretary") are person mentions: the
         # heads of the titles found by the scan (resolving describes people further)
         heads = self._heads
@@ -626,6 +651,15 @@ class SpeakerResolver:
             ent = _Entity(canonical=canonical, is_person=is_person)
             self.entities[canonical] = ent
         return ent
+
+    def _by_surname(self, names: list[str]) -> str:
+        """The person a bare surname means among ``names`` (in order of introduction): the one
+        named in full most often so far, the first introduced among equals ("Clinton" in an
+        article about Hillary Clinton that also names Bill Clinton once)."""
+        if len(names) == 1:
+            return names[0]
+        counts = self.name_counts
+        return max(names, key=lambda n: (counts.get(n, 0), -names.index(n)))
 
     def _person(self, full: str, descriptor: str) -> _Entity:
         known = self.alias.get(full.lower())
@@ -758,7 +792,7 @@ class SpeakerResolver:
         if caps:
             last = _POSSESSIVE_RE.sub("", caps[-1]) if caps[-1].endswith(("\u2019s", "'s")) else caps[-1]
             if last in self.surnames:
-                return self.surnames[last][-1]
+                return self._by_surname(self.surnames[last])
         # The head of a description comes before its modifier: "a federal judge | in California".
         core = tokens
         for k in range(1, len(tokens)):

@@ -906,6 +906,39 @@ def test_a_non_restrictive_relative_pronoun_is_the_mention_and_its_antecedent_th
     assert df[["speaker_mention", "speaker"]].values.tolist() == [["activists", "activists"]]
 
 
+def test_a_bare_surname_means_the_person_named_in_full_most_often():
+    from coverage.speakers import SpeakerResolver
+
+    text = ("Hillary Clinton spoke in Ohio. Hillary Clinton then left. Clinton said she would win. "
+            "Bill Clinton said it was over.")
+    r = SpeakerResolver(text)
+    # before: the latest full name with the surname in the whole article ("Bill Clinton")
+    assert r.resolve("Clinton", text.index("Clinton said"))[0] == "Hillary Clinton"
+    # among equals, the first introduced
+    text = "Ann Roe spoke. Bo Roe spoke. Roe said it was over."
+    assert SpeakerResolver(text).resolve("Roe", text.index("Roe said"))[0] == "Ann Roe"
+
+
+@pytest.mark.parametrize("text,people", [
+    # a stop word inside a run: the name starts after it (headlines, sentence openings)
+    ("National Review Crowd Does Like Donald Trump. Team Trump said it was over.", ["Donald Trump"]),
+    ("Despite Ann Roe's plan, Is Bo Lee right?", ["Ann Roe", "Bo Lee"]),
+    # a party is a title, not a first name
+    ("Republican Donald Trump met Iowa Democrat voters.", ["Donald Trump"]),
+])
+def test_name_runs_start_after_stop_words_and_parties(text, people):
+    from coverage.speakers import SpeakerResolver
+
+    assert [e for e, ent in SpeakerResolver(text).entities.items() if ent.is_person] == people
+
+
+def test_words_of_the_previous_sentence_do_not_describe_a_name():
+    from coverage.speakers import SpeakerResolver
+
+    ents = SpeakerResolver("The polls were wrong. Ann Roe said so. The ACLU attorney Bo Lee agreed.").entities
+    assert ents["Ann Roe"].descriptors == [] and ents["Bo Lee"].descriptors == ["ACLU attorney"]
+
+
 def test_place_names_are_packaged_data():
     from coverage.speakers import SpeakerResolver, place_names
 
