@@ -1466,7 +1466,7 @@ def _extract_rows(
     # direct quotations of one cue: a quotation right after "...," she said. continues it
     _link_continuations(text, rows, para_starts, floating_window)
     # the resolver indexes the article's names: only build it when a row has a speaker mention
-    resolver = SpeakerResolver(text, lex) if any(r.speaker is not None for r in rows) else None
+    resolver = SpeakerResolver(text, lex, art.starts) if any(r.speaker is not None for r in rows) else None
     return _Extraction(rows, resolver, word_counts, art.quotes)
 
 

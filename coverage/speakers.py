@@ -485,9 +485,11 @@ def _parse_run(run: str) -> _Run | None:
     return _Run(tuple(title), kept, person, " ".join(title))
 
 
-#: Where the words that may describe a name before it stop: a sentence's end (after a lower-case
-#: word or a number, not "U.S."), a semicolon or colon, a quotation mark or a parenthesis.
-_DESCRIPTOR_STOP_RE = re.compile(r"[a-z0-9][.!?][\"'\u201d\u2019)]*\s|[!?;:\n\"\u201c\u201d(]")
+#: Where the words that may describe a name stop, when the sentences are not known: a sentence's
+#: end (after a lower-case word or a number, not "U.S."), a line break.
+_DESCRIPTOR_STOP_RE = re.compile(r"[a-z0-9][.!?][\"'\u201d\u2019)]*\s|\n")
+#: Characters of a word that end the description before a name (the clause before it ends there).
+_DESCRIPTOR_STOP_CHARS = frozenset(";:\"\u201c\u201d()")
 
 
 #: A capitalized word and "of" right before a capitalized run: the run opens with the rest of a
@@ -522,6 +524,10 @@ class SpeakerResolver:
         The article text (offsets index it).
     lexicon : RoleLexicon, optional
         The role lexicon; the packaged one by default.
+    sentence_starts : list of int, optional
+        Sorted sentence starts (:func:`coverage.segment.split_sentences`): words that describe a
+        name ("ACLU attorney Lee Gelernt") are looked for in its sentence only. Without them, a
+        sentence end is recognized by its punctuation.
 
     Notes
     -----
@@ -529,8 +535,10 @@ class SpeakerResolver:
     descriptor resolution use the speakers resolved so far.
     """
 
-    def __init__(self, text: str, lexicon: RoleLexicon | None = None) -> None:
+    def __init__(self, text: str, lexicon: RoleLexicon | None = None,
+                 sentence_starts: list[int] | None = None) -> None:
         self.text = text
+        self._starts = sentence_starts
         self.lexicon = lexicon or _default_lexicon()
         self.entities: dict[str, _Entity] = {}
         self.alias: dict[str, str] = {}  # lower-cased variant -> canonical
@@ -578,6 +586,7 @@ class SpeakerResolver:
         mentions = self._mentions
         surnames = self.surnames
         counts = self.name_counts
+        starts = self._starts
         for m in _CAP_RUN_RE.finditer(text):
             g = m.group()
             if " " not in g and "\t" not in g:
@@ -585,7 +594,7 @@ class SpeakerResolver:
                 key = g[:-2] if g.endswith(("\u2019s", "'s")) else g.rstrip(".")
                 names = surnames.get(key)
                 if names is not None:
-                    mentions.append((m.start(), self._by_surname(names)))
+                    mentions.append((m.start(), names[0] if len(names) == 1 else self._by_surname(names)))
                 continue
             run = _parse_run(g)
             if run is None:
@@ -598,9 +607,18 @@ class SpeakerResolver:
                 # the person ("ACLU attorney"), within its sentence and clause ("She was proud.
                 # Donald Trump" has none); (rsplit: only the last three words are split off)
                 lo = max(0, start - 40)
-                for bm in _DESCRIPTOR_STOP_RE.finditer(text, lo, start):
-                    lo = bm.end()
-                pre = [w for w in text[lo:start].rsplit(None, 3)[-3:] if w.islower() or _is_acronym(w)]
+                if starts is not None:
+                    lo = max(lo, starts[max(0, bisect.bisect_right(starts, start) - 1)])
+                else:
+                    for bm in _DESCRIPTOR_STOP_RE.finditer(text, lo, start):
+                        lo = bm.end()
+                pre = []
+                for w in reversed(text[lo:start].rsplit(None, 3)[-3:]):
+                    if not _DESCRIPTOR_STOP_CHARS.isdisjoint(w):
+                        break  # ('... that decision," said Vice President Joe Biden')
+                    if w.islower() or _is_acronym(w):
+                        pre.append(w)
+                pre.reverse()
                 if pre:
                     desc = " ".join(pre + [run.title_text] if run.title else pre)
                 else:
