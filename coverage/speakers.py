@@ -437,16 +437,19 @@ def _strip_det(mention: str) -> str:
     return " ".join(words)
 
 
+def _is_initials(tok: str) -> bool:
+    return _INITIALS_RE.fullmatch(tok) is not None and tok not in _DOTTED_ACRONYMS
+
+
 def _split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
     """Split a capitalized run into (title/descriptor tokens, person-name tokens)."""
     i = len(tokens)
     if i >= 2 and tokens[-1] in _SURNAME_TITLES and tokens[-2] not in _TITLE_WORDS and tokens[-2] not in _ORG_WORDS:
         i -= 1  # a title word after a name is a surname: "Peter T. King", "Martin Luther King"
-    while i > 0 and tokens[i - 1] not in _TITLE_WORDS and tokens[i - 1] not in _ORG_WORDS and not _is_acronym(tokens[i - 1]):
-        i -= 1
-    before = tokens[i - 1] if 0 < i == len(tokens) - 1 else ""
-    if before and _INITIALS_RE.fullmatch(before) and before not in _DOTTED_ACRONYMS:
-        i -= 1  # initials before a surname: "G.K. Butterfield" (not "U.S.")
+    while i > 0 and tokens[i - 1] not in _TITLE_WORDS and tokens[i - 1] not in _ORG_WORDS and not (
+        _is_acronym(tokens[i - 1]) and not _is_initials(tokens[i - 1])
+    ):
+        i -= 1  # (initials are a name's: "G.K. Butterfield", "George H.W. Bush"; "U.S." is not)
     return tokens[:i], tokens[i:]
 
 
@@ -684,7 +687,6 @@ class SpeakerResolver:
         if known and known in self.entities:
             ent = self.entities[known]
         else:
-            # a longer name that ends like a known one ("Dana M. Sabraw" vs "Dana Sabraw") merges
             ent = self._entity(full, is_person=True)
             ent.surname = full.split()[-1]
             self.alias[full.lower()] = full

@@ -943,6 +943,14 @@ def test_words_of_the_previous_sentence_do_not_describe_a_name():
         assert ents["Ann Roe"].descriptors == [] and ents["Bo Lee"].descriptors == ["ACLU attorney"]
 
 
+def test_initials_belong_to_the_name():
+    from coverage.speakers import SpeakerResolver
+
+    text = "George W. Bush and George H.W. Bush met. CBC Chairman G.K. Butterfield and U.S. Rep. Ann Roe spoke."
+    assert [e for e, ent in SpeakerResolver(text).entities.items() if ent.is_person] == [
+        "George W. Bush", "George H.W. Bush", "G.K. Butterfield", "Ann Roe"]
+
+
 def test_place_names_are_packaged_data():
     from coverage.speakers import SpeakerResolver, place_names
 
