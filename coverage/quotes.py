@@ -72,6 +72,7 @@ from typing import Any, Iterator, NamedTuple, Sequence
 import pandas as pd
 
 from .speakers import (
+    PARTITIVE_HEADS,  # heads of partitive subjects: "most of them said"
     UNRESOLVED,
     SpeakerResolver,
     corpus_aliases,
@@ -241,9 +242,6 @@ def _cue_matches(text: str, cues: _Cues) -> list[re.Match[str]]:
 _DET = frozenset("""the a an his her their its this these those our some many several other most both
 another each every""".split())
 _PRON_SUBJ = frozenset("he she they it we i".split())
-#: Quantifiers that head a partitive subject: "most of them said", "some of the workers say".
-_PARTITIVE_HEADS = frozenset(
-    "most many some all none both each several few one two three four five half any either neither".split())
 _ADV = frozenset(
     """also has have had previously later then repeatedly once again initially publicly privately
     reportedly would will could did does do long had already often frequently further first
@@ -393,7 +391,8 @@ _AFTER_PAREN_RE = re.compile(
     r",\s+(?!(?:though|although|but|while|and|as|because|even|since|whereas|which|who|adding|saying|noting|"
     r"according|in|on|at|after|before|when|if|so|yet|or)\b)"
 )
-_AUX_NEXT_RE = re.compile(r"\s*(?:is|was|are|were|has|had|have|will|would|could|can|does|did|should|might|may|must)\b")
+_AUX = r"(?:is|was|are|were|has|had|have|will|would|could|can|does|did|should|might|may|must)"
+_AUX_NEXT_RE = re.compile(r"\s*" + _AUX + r"\b")
 _CONT_GAP_RE = re.compile(r"\s*[.,:;!?\u2014\u2013-][\s.,;:!?\u2014\u2013-]*")
 # "..., chair of the state party." / " pleasantly into the phone." before the next quotation
 _CONT_APPOS_RE = re.compile(r"[^\"\u201c\u201d\n.!?]*?(?:\b[A-Z][a-z]?\.[^\"\u201c\u201d\n.!?]*?)*[.,:]\s+")
@@ -451,9 +450,7 @@ _TRAILING_REL_RE = re.compile(r",\s+(?:who|which|whose)\s[^,;\"\u201c\u201d]*\Z"
 _CONDITIONAL_RE = re.compile(r"\s*(?:If|Whether|Unless)\s")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _FRAME_PUNCT_RE = re.compile(r"[^\"\u201c\u201d\n]*?[,:]")
-_VERB_FIRST_RE = re.compile(
-    r"[\"\u201c'\u2018`]+\s*(?:is|was|are|were|has|have|had|will|would|can|could|should|may|might|must|does"
-    r"|did|remains|seems)\b")
+_VERB_FIRST_RE = re.compile(r"[\"\u201c'\u2018`]+\s*(?:" + _AUX + r"|remains|seems)\b")
 _LINKING_END_RE = re.compile(r"\b(?:including|also|even|especially|notably|namely)\s*,$")
 _CLAUSE_JOIN_RE = re.compile(r"(?:,|;)\s+(?:and|but|or|yet|so)\s+")
 _CLAUSE_NEXT_RE = re.compile(r"\s+(?:that|he|she|they|it|we|I|there|the|a|an|his|her|their)\s")
@@ -906,7 +903,7 @@ def _np_backward_toks(text: str, lo: int, win: _Window) -> tuple[int, int] | Non
     low = t.lower()
     if low in _PRON_SUBJ:
         return win.start(i), end
-    if low in ("them", "us", "you") and i >= 2 and words[i - 1] == "of" and words[i - 2].lower() in _PARTITIVE_HEADS:
+    if low in ("them", "us", "you") and i >= 2 and words[i - 1] == "of" and words[i - 2].lower() in PARTITIVE_HEADS:
         return win.start(i - 2), end  # "most of them said"
     if t.endswith(("\u2019s", "'s", "s\u2019", "s'")):
         return None  # a possessive is not a subject ("the ACLU's claims")
@@ -939,7 +936,7 @@ def _np_backward_toks(text: str, lo: int, win: _Window) -> tuple[int, int] | Non
                 j -= 2
                 head_ok = True
                 continue
-            if j >= 2 and words[j - 1] == "of" and words[j - 2].lower() in _PARTITIVE_HEADS:
+            if j >= 2 and words[j - 1] == "of" and words[j - 2].lower() in PARTITIVE_HEADS:
                 start_i = j - 2  # "some of the workers said"
             break
         if w in _CAP_STOP:

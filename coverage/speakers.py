@@ -74,10 +74,11 @@ UNRESOLVED = "unresolved"
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
 PRONOUNS_GROUP = frozenset({"they", "it", "them"})
 PRONOUNS = PRONOUNS_PERSON | PRONOUNS_GROUP | frozenset({"i", "we", "you", "who"})
-#: A partitive mention ("most of them", "One of the lawyers") stands for its group.
-_PARTITIVE_RE = re.compile(
-    r"(?i:most|many|some|all|none|both|each|several|few|one|two|three|four|five|half|any|either|neither)"
-    r"\s+of\s+(?=\S)")
+#: Quantifiers that head a partitive mention ("most of them", "One of the lawyers"): the mention
+#: stands for its group (the quote extraction reads such subjects with the same words).
+PARTITIVE_HEADS = frozenset(
+    "most many some all none both each several few one two three four five half any either neither".split())
+_PARTITIVE_RE = re.compile(r"(?i:" + "|".join(sorted(PARTITIVE_HEADS)) + r")\s+of\s+(?=\S)")
 
 _DETERMINERS = frozenset(
     "the a an his her their its this that these those our my your some many several other".split()
