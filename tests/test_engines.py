@@ -149,3 +149,21 @@ def test_fewer_collections_raises_the_threshold_and_restores_it() -> None:
     with pytest.raises(ValueError), fewer_collections():
         raise ValueError("an error inside still restores the collector")
     assert gc.get_threshold() == before
+
+
+@pytest.mark.slow
+def test_bench_pipeline_prints_alternated_speedups_on_a_small_corpus():
+    # the benchmark is a script; this runs it end to end on 30 articles (its figures are not
+    # asserted: speed is the benchmark's to print, not a test's)
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_pipeline.py"
+    out = subprocess.run([sys.executable, str(script), "--n", "30", "--jobs", "2", "--repeat", "2",
+                          "--baseline-n", "0"], capture_output=True, text=True, timeout=300, check=True).stdout
+    assert "(30 articles, 0 errors)" in out
+    assert "words; fastest of 3)" in out
+    for row in ("analyze(df), warm process", "analyze(df), fresh process", "median of 2",
+                "speed-up against a fresh process", "speed-up against a warm process"):
+        assert row in out, row
